@@ -730,26 +730,35 @@ def unitizing_alpha(
     # Per coder: arrays of (code index, global start, global end), validated.
     per_coder: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for coder in coder_list:
-        cs: list[int] = []
-        ss: list[int] = []
-        es: list[int] = []
+        cs: list[np.ndarray] = []
+        ss: list[np.ndarray] = []
+        es: list[np.ndarray] = []
         for k, c in enumerate(items):
-            for seg in c.segments.get(coder, ()):
-                start, end, code = int(seg[0]), int(seg[1]), seg[2]
-                if code not in code_pos:
-                    continue
-                if start < 0 or end > c.length or end < start:
-                    raise AgreementError(
-                        f"{_label(c, k)}: coder {coder!r} has segment ({start}, {end}) for code "
-                        f"{code!r} outside the text of length {c.length}."
-                    )
-                if end == start:
-                    continue
-                cs.append(code_pos[code])
-                ss.append(int(doc_off[k]) + start)
-                es.append(int(doc_off[k]) + end)
+            segs = c.segments.get(coder, ())
+            if not segs:
+                continue
+            starts, ends, seg_codes = zip(*((x[0], x[1], x[2]) for x in segs), strict=True)
+            start = np.array(starts, dtype=np.int64)
+            end = np.array(ends, dtype=np.int64)
+            code = np.array([code_pos.get(x, -1) for x in seg_codes], dtype=np.int64)
+            bad = (start < 0) | (end > c.length) | (end < start)
+            if np.any(bad):
+                b = int(np.flatnonzero(bad)[0])
+                raise AgreementError(
+                    f"{_label(c, k)}: coder {coder!r} has segment ({start[b]}, {end[b]}) for "
+                    f"code {seg_codes[b]!r} outside the text of length {c.length}."
+                )
+            keep = (code >= 0) & (end > start)
+            cs.append(code[keep])
+            ss.append(start[keep] + doc_off[k])
+            es.append(end[keep] + doc_off[k])
+        empty = np.zeros(0, dtype=np.int64)
         per_coder.append(
-            (np.array(cs, dtype=np.int64), np.array(ss, dtype=np.int64), np.array(es, np.int64))
+            (
+                np.concatenate(cs) if cs else empty,
+                np.concatenate(ss) if ss else empty,
+                np.concatenate(es) if es else empty,
+            )
         )
 
     d_o, d_e = _per_code_alpha_2004(per_coder, n_codes, lengths, doc_off, total_len, m)
