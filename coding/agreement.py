@@ -48,8 +48,8 @@ Coded text over character continua
 ``unitizing_alpha(continua, ...)``
     Krippendorff's alpha for unitized continua -- the family ATLAS.ti reports:
 
-    * ``per_code`` -- uα of Krippendorff (1995; 2004 *Content Analysis* 2nd ed. sec. 11.6,
-      pp. 251-256; "Measuring the reliability of qualitative text analysis data", Q&Q 38),
+    * ``per_code`` -- uα of Krippendorff (1995; 2004 *Content Analysis* 2nd ed. ch. 11,
+      worked example p. 254; "Measuring the reliability of qualitative text analysis data", Q&Q 38),
       computed separately for every code as a binary unitizing of "units of this code"
       against the gaps between them, with the squared boundary distances
       ``(b_g-b_h)^2 + (e_g-e_h)^2`` for overlapping units and ``l^2`` for a unit lying inside

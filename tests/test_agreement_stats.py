@@ -12,7 +12,7 @@ Sources (value checked in brackets):
   76(5):378-382, table p. 379 (30 subjects, 6 raters, 5 categories): P 0.556, P_e 0.220,
   kappa 0.430.
 - ATLAS.ti 9 manual, "Methods for testing ICA", percent agreement example: 6/10 = 0.6.
-- Krippendorff, K. (2004). Content Analysis, 2nd ed., sec. 11.6, p. 254, unitizing example
+- Krippendorff, K. (2004). Content Analysis, 2nd ed., ch. 11, p. 254, unitizing example
   (continuum 150-450, 2 coders, categories c and k): D_o(c) 0.0144, D_e(c) 0.0532,
   alpha_c 0.7286, alpha_k 1.0, overall 0.859 (the same figures are used by DKPro Statistics'
   Krippendorff2004Test).
