@@ -107,6 +107,36 @@ _ANNOTATIONS = frozenset(
         "støj",
     ]
 )
+# Words that start header or prose lines ('Dato: 3. marts') rather than speaker turns.
+_HEADER_WORDS = frozenset(
+    [
+        "note",
+        "bemærk",
+        "nb",
+        "obs",
+        "kilde",
+        "source",
+        "tid",
+        "sted",
+        "dato",
+        "date",
+        "time",
+        "location",
+        "emne",
+        "tema",
+        "baggrund",
+        "titel",
+        "title",
+        "resumé",
+        "summary",
+        "varighed",
+        "duration",
+        "projekt",
+        "project",
+        "fil",
+        "file",
+    ]
+)
 _PARTICLES = frozenset(
     [
         "van",
@@ -278,6 +308,11 @@ def detect_turns(text: str) -> list[ParsedTurn]:
         timed += seconds is not None
     # Labels carrying a timestamp ('Emma  0:22') are trusted once the document uses that style.
     trust_timed = timed >= 3
+    # In a transcript that is clearly labelled (three or more strong or recurring label lines),
+    # a short name-like label that occurs once ('Peter:' saying one thing) is a speaker too,
+    # but only after the first such label, so header lines such as 'Dato:' stay out.
+    established = [c[0] for c in candidates if c[3] or counts[c[2]] >= 2]
+    trust_single_from = established[0] if len(established) >= 3 else len(text) + 1
 
     labels: list[tuple[int, int, str, float | None]] = []
     for line_start, body_start, name, strong, seconds in candidates:
@@ -285,7 +320,16 @@ def detect_turns(text: str) -> list[ParsedTurn]:
         if glued:
             name = name[glued:]
             strong = True
-        elif not strong and counts[name] < 2 and not (trust_timed and seconds is not None):
+        elif (
+            not strong
+            and counts[name] < 2
+            and not (trust_timed and seconds is not None)
+            and not (
+                line_start > trust_single_from
+                and name.count(" ") < 3
+                and name.lower() not in _HEADER_WORDS
+            )
+        ):
             continue
         labels.append((line_start + glued, body_start, name, seconds))
 
