@@ -375,3 +375,22 @@ def test_speed_of_large_labelled_transcripts(tmp_path: Path) -> None:
         "Bo Ærø",
     }
     assert per_file < 0.02, f"{per_file * 1000:.1f} ms per file"
+
+
+def test_no_heavy_imports_at_module_import() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, coding.importing; "
+        "print(sorted(m for m in ('docx', 'odf', 'pypdf', 'striprtf', 'defusedxml', 'lxml') "
+        "if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parent.parent,
+    )
+    assert result.stdout.strip() == "[]"
