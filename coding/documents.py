@@ -6,17 +6,23 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from coding.errors import Cancelled, ImportFailure, TematikError
 from coding.importing.base import ParsedDocument
 from coding.progress import NullProgress, ProgressState
-from models.base import new_guid
-from models.db import Database
+from models.base import new_guid, new_guids
+from models.db import Database, bulk_insert
 from models.entities import Case, Coding, Document, Speaker, Turn
 
 INTERVIEWER_HINTS = ("interviewer", "intervieweren", "i", "int", "q", "moderator", "spørger")
+
+
+def speaker_role(name: str) -> str:
+    """'interviewer' for the usual interviewer labels, else '' (unknown)."""
+    low = name.strip().lower()
+    return "interviewer" if low in INTERVIEWER_HINTS or low.startswith("interviewer") else ""
 
 
 def text_hash(text: str) -> str:
@@ -76,38 +82,37 @@ def store_document(
     )
     session.add(doc)
     session.flush()
+    conn = session.connection()
     names = sorted({t.speaker for t in parsed.turns if t.speaker})
     speaker_ids: dict[str, int] = {}
     if names:
-        rows = [
-            {
-                "guid": new_guid(),
-                "document_id": doc.id,
-                "name": n,
-                "role": "interviewer"
-                if n.strip().lower() in INTERVIEWER_HINTS or n.lower().startswith("interviewer")
-                else "",
-            }
-            for n in names
-        ]
-        session.execute(insert(Speaker), rows)
+        guids = new_guids(len(names))
+        conn.execute(
+            Speaker.__table__.insert(),
+            [
+                {"guid": g, "document_id": doc.id, "name": n, "role": speaker_role(n)}
+                for g, n in zip(guids, names, strict=True)
+            ],
+        )
         speaker_ids = dict(
-            session.execute(
+            conn.execute(
                 select(Speaker.name, Speaker.id).where(Speaker.document_id == doc.id)
             ).all()
         )
     if parsed.turns:
-        session.execute(
-            insert(Turn),
+        doc_id = doc.id
+        bulk_insert(
+            conn,
+            Turn.__table__,
+            ("document_id", "speaker_id", "start", "end", "timestamp"),
             [
-                {
-                    "guid": new_guid(),
-                    "document_id": doc.id,
-                    "speaker_id": speaker_ids.get(t.speaker) if t.speaker else None,
-                    "start": t.start,
-                    "end": t.end,
-                    "timestamp": t.timestamp,
-                }
+                (
+                    doc_id,
+                    speaker_ids.get(t.speaker) if t.speaker else None,
+                    t.start,
+                    t.end,
+                    t.timestamp,
+                )
                 for t in parsed.turns
             ],
         )

@@ -11,7 +11,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, Table, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from coding.errors import ProjectError
@@ -198,3 +198,17 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
             backup = backup_sqlite(path, revision)
         upgrade(engine)
     return Database(engine, url, backup)
+
+
+def bulk_insert(
+    conn: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple]
+) -> None:
+    """Insert many rows fast: the driver's executemany on SQLite, Core executemany elsewhere."""
+    if not rows:
+        return
+    if conn.dialect.name == "sqlite":
+        cols = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({cols}) VALUES ({marks})', rows)
+    else:
+        conn.execute(table.insert(), [dict(zip(columns, r, strict=True)) for r in rows])

@@ -5,6 +5,7 @@ Positions (``start``/``end``) are Unicode code points in ``Document.text``; ``en
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 from sqlalchemy import (
@@ -22,6 +23,12 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, CreatedMixin, GuidMixin, utcnow
+
+
+def turn_guid(document_guid: str, start: int) -> str:
+    """The stable GUID of the turn that starts at ``start`` in a document."""
+    return str(uuid.uuid5(uuid.UUID(document_guid), f"turn:{start}"))
+
 
 CODER_ROLES = ("analyst", "supervisor", "consensus")
 CODE_KINDS = ("barrier", "motivation", "condition", "other")
@@ -142,8 +149,13 @@ class Speaker(GuidMixin, Base):
     __table_args__ = (UniqueConstraint("document_id", "name"),)
 
 
-class Turn(GuidMixin, Base):
+class Turn(Base):
+    """A speaker turn. Turns come in thousands per import, so their GUID is derived, not
+    stored: ``uuid5(document GUID, start)`` is stable for as long as the document's text is."""
+
     __tablename__ = "turn"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
 
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
     speaker_id: Mapped[int | None] = mapped_column(
@@ -155,6 +167,10 @@ class Turn(GuidMixin, Base):
 
     document: Mapped[Document] = relationship(back_populates="turns")
     speaker: Mapped[Speaker | None] = relationship()
+
+    @property
+    def guid(self) -> str:
+        return turn_guid(self.document.guid, self.start)
 
     __table_args__ = (Index("ix_turn_document_start", "document_id", "start"),)
 
