@@ -11,13 +11,12 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import func, select
+from typing import TYPE_CHECKING, Any
 
 from coding.errors import TematikError
-from coding.project import create_project, open_project, project_info, transaction
-from models.db import Database
+
+if TYPE_CHECKING:
+    from models.db import Database
 
 
 def _print_json(data: Any) -> None:
@@ -26,6 +25,10 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from sqlalchemy import func, select
+
+    from coding.project import create_project, transaction
+
     db = create_project(
         args.project, name=args.name, language=args.language, codebook=args.codebook
     )
@@ -64,6 +67,7 @@ class _PrintProgress:
 def cmd_import(args: argparse.Namespace) -> int:
     from coding.attributes import import_attributes
     from coding.documents import import_files
+    from coding.project import open_project, transaction
 
     if not args.files and not args.attributes:
         raise TematikError("Give one or more files to import, and/or --attributes FILE.")
@@ -97,68 +101,27 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def info_data(db: Database) -> dict[str, Any]:
-    from coding.codebook import code_tree
-    from models.entities import Coder, Coding, Document, Speaker, Turn
+    from coding.info import project_summary
 
-    with transaction(db) as s:
-        info = project_info(s)
-        turns = dict(
-            s.execute(select(Turn.document_id, func.count()).group_by(Turn.document_id)).all()
-        )
-        speakers: dict[int, list[str]] = {}
-        for doc_id, name in s.execute(
-            select(Speaker.document_id, Speaker.name).order_by(Speaker.name)
-        ):
-            speakers.setdefault(doc_id, []).append(name)
-        docs = [
-            {
-                "name": name,
-                "format": fmt,
-                "characters": chars,
-                "language": lang,
-                "turns": turns.get(doc_id, 0),
-                "speakers": speakers.get(doc_id, []),
-            }
-            for doc_id, name, fmt, chars, lang in s.execute(
-                select(
-                    Document.id,
-                    Document.name,
-                    Document.format,
-                    Document.char_count,
-                    Document.language,
-                ).order_by(Document.position, Document.id)
-            )
-        ]
-        codes = [
-            {"path": n.path, "kind": n.kind, "colour": n.color, "codable": n.codable}
-            for n in code_tree(s)
-        ]
-        coders = [
-            {"name": n, "role": r}
-            for n, r in s.execute(select(Coder.name, Coder.role).order_by(Coder.name))
-        ]
-        by_coder = dict(
-            s.execute(
-                select(Coder.name, func.count(Coding.id))
-                .join(Coding, Coding.coder_id == Coder.id)
-                .group_by(Coder.name)
-            ).all()
-        )
-        return {
-            "project": {"name": info.name, "language": info.language, "location": db.display_name},
-            "documents": docs,
-            "codes": codes,
-            "coders": coders,
-            "codings": {"total": sum(by_coder.values()), "by_coder": by_coder},
-        }
+    raw = db.engine.raw_connection()
+    try:
+        return project_summary(raw, db.display_name)
+    finally:
+        raw.close()
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    db = open_project(args.project)
-    try:
-        data = info_data(db)
-    finally:
-        db.close()
+    from coding.info import fast_sqlite_summary
+
+    data = fast_sqlite_summary(args.project)
+    if data is None:
+        from coding.project import open_project
+
+        db = open_project(args.project)
+        try:
+            data = info_data(db)
+        finally:
+            db.close()
     if args.json:
         _print_json(data)
         return 0
@@ -185,6 +148,7 @@ SEGMENT_FIELDS = ("document", "code_path", "coder", "start", "end", "speaker", "
 
 
 def cmd_segments(args: argparse.Namespace) -> int:
+    from coding.project import open_project, transaction
     from coding.queries import SegmentFilter, segments
 
     attribute = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from coding.errors import TematikError
 from coding.resources import CODEBOOKS
+from coding.tree import TREE_COLUMNS, CodeNode, build_code_tree
 from models.base import new_guid
 from models.entities import CODE_KINDS, Code, Coding, Memo
 
@@ -117,47 +118,14 @@ def terms_of(code: Code) -> list[str]:
     return [str(t) for t in terms] if isinstance(terms, list) else []
 
 
-@dataclass
-class CodeNode:
-    """A plain snapshot of one code for views and exports."""
-
-    id: int
-    guid: str
-    name: str
-    path: str
-    kind: str | None
-    color: str
-    codable: bool
-    parent_id: int | None
-    depth: int
-    children: list[CodeNode] = field(default_factory=list)
-
-
 def all_codes(session: Session) -> list[Code]:
     return list(session.scalars(select(Code).order_by(Code.parent_id, Code.position, Code.id)))
 
 
 def code_tree(session: Session) -> list[CodeNode]:
     """The whole tree, depth first, in display order (one query)."""
-    codes = all_codes(session)
-    by_parent: dict[int | None, list[Code]] = {}
-    for c in codes:
-        by_parent.setdefault(c.parent_id, []).append(c)
-    out: list[CodeNode] = []
-
-    def walk(parent_id: int | None, prefix: str, kind: str | None, depth: int) -> list[CodeNode]:
-        nodes = []
-        for c in sorted(by_parent.get(parent_id, []), key=lambda x: (x.position, x.id)):
-            path = f"{prefix}/{c.name}" if prefix else c.name
-            k = c.kind if parent_id is None else kind
-            n = CodeNode(c.id, c.guid, c.name, path, k, c.color, c.codable, c.parent_id, depth)
-            out.append(n)
-            n.children = walk(c.id, path, k, depth + 1)
-            nodes.append(n)
-        return nodes
-
-    walk(None, "", None, 0)
-    return out
+    cols = [getattr(Code, c) for c in TREE_COLUMNS]
+    return build_code_tree(session.execute(select(*cols)).all())
 
 
 def code_paths(session: Session) -> dict[int, str]:

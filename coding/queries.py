@@ -6,14 +6,15 @@ query never loads whole transcripts.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from coding.codebook import code_tree, descendant_ids, find_code
+from coding.codebook import code_paths, code_tree, descendant_ids, find_code
 from coding.documents import find_document
 from coding.errors import TematikError
 from coding.project import get_coder
@@ -103,19 +104,9 @@ def segments(
         conds.append(
             Coding.document_id.in_(select(Document.id).where(Document.case_id.in_(case_ids)))
         )
-    seg_text = func.substr(Document.text, Coding.start + 1, Coding.end - Coding.start)
     if flt.text:
+        seg_text = func.substr(Document.text, Coding.start + 1, Coding.end - Coding.start)
         conds.append(func.lower(seg_text).contains(flt.text.lower()))
-    ctx_start = case((Coding.start > context, Coding.start - context), else_=0)
-    speaker = (
-        select(Speaker.name)
-        .join(Turn, Turn.speaker_id == Speaker.id)
-        .where(Turn.document_id == Coding.document_id, Turn.start <= Coding.start)
-        .order_by(Turn.start.desc())
-        .limit(1)
-        .correlate(Coding)
-        .scalar_subquery()
-    )
     q = (
         select(
             Coding.id,
@@ -126,11 +117,7 @@ def segments(
             Coder.name,
             Coding.start,
             Coding.end,
-            seg_text,
-            func.substr(Document.text, ctx_start + 1, Coding.start - ctx_start),
-            func.substr(Document.text, Coding.end + 1, context),
             Coding.memo,
-            speaker,
             Coding.pinned,
             Coding.created_at,
         )
@@ -142,28 +129,55 @@ def segments(
     if limit is not None:
         q = q.limit(limit)
     rows = session.execute(q).all()
-    paths = {n.id: n.path for n in code_tree(session)} if rows else {}
-    return [
-        Segment(
-            coding_id=r[0],
-            guid=r[1],
-            document_id=r[2],
-            document=r[3],
-            code_id=r[4],
-            code_path=paths.get(r[4], "?"),
-            coder=r[5],
-            start=r[6],
-            end=r[7],
-            text=r[8] or "",
-            before=r[9] or "",
-            after=r[10] or "",
-            memo=r[11] or "",
-            speaker=r[12],
-            pinned=bool(r[13]),
-            created_at=r[14],
-        )  # fmt: skip
-        for r in rows
-    ]
+    if not rows:
+        return []
+    # Texts and turns of the documents involved: one query each, then slicing in Python
+    # (positions are code points, exactly Python's string indices).
+    doc_ids = sorted({r[2] for r in rows})
+    texts = dict(
+        session.execute(select(Document.id, Document.text).where(Document.id.in_(doc_ids))).all()
+    )
+    turn_starts: dict[int, list[int]] = {}
+    turn_speakers: dict[int, list[str | None]] = {}
+    for doc_id, start, name in session.execute(
+        select(Turn.document_id, Turn.start, Speaker.name)
+        .outerjoin(Speaker, Speaker.id == Turn.speaker_id)
+        .where(Turn.document_id.in_(doc_ids))
+        .order_by(Turn.document_id, Turn.start)
+    ):
+        turn_starts.setdefault(doc_id, []).append(start)
+        turn_speakers.setdefault(doc_id, []).append(name)
+    paths = code_paths(session)
+    out = []
+    for cid, guid, doc_id, doc_name, code_id, coder, start, end, memo, pinned, created in rows:
+        text = texts[doc_id]
+        starts = turn_starts.get(doc_id)
+        speaker = None
+        if starts:
+            i = bisect_right(starts, start) - 1
+            if i >= 0:
+                speaker = turn_speakers[doc_id][i]
+        out.append(
+            Segment(
+                coding_id=cid,
+                guid=guid,
+                document_id=doc_id,
+                document=doc_name,
+                code_id=code_id,
+                code_path=paths.get(code_id, "?"),
+                coder=coder,
+                start=start,
+                end=end,
+                text=text[start:end],
+                before=text[max(0, start - context) : start],
+                after=text[end : end + context],
+                memo=memo or "",
+                speaker=speaker,
+                pinned=bool(pinned),
+                created_at=created,
+            )  # fmt: skip
+        )
+    return out
 
 
 @dataclass

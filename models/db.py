@@ -17,12 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from coding.errors import ProjectError
 from models import entities  # noqa: F401  (registers the tables)
 from models.base import Base
+from models.version import KNOWN_REVISIONS, SCHEMA_HEAD, SQLITE_MAGIC
 
-# The newest schema revision this version of Tematik writes. Must equal Alembic's head
-# (tests/test_migrations.py checks it); the migration scripts are only imported when needed.
-SCHEMA_HEAD = "0002"
-KNOWN_REVISIONS = ("0001", "0002")
-SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

@@ -11,8 +11,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from coding.project import create_project, open_project, transaction  # noqa: E402
-from models.db import Database  # noqa: E402
+from coding.project import create_project, open_project, transaction
+from models.db import Database
 
 
 @pytest.fixture
