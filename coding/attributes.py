@@ -61,17 +61,12 @@ def _read_rows(path: Path) -> list[list[str]]:
         return rows
     if suffix not in (".csv", ".tsv", ".txt"):
         raise TematikError(f"Cannot read attributes from {path.name}: use a .csv or .xlsx file.")
-    raw = path.read_bytes()
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise TematikError(f"Cannot read attributes from {path.name}: it is not a text file.")
-    for enc in ("utf-8-sig", "utf-16", "cp1252"):
-        try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1252 decodes nearly anything
-        raise TematikError(f"Cannot read attributes from {path.name}: unknown text encoding.")
+    from coding.importing.textnorm import ReadError, decode_plain_text
+
+    try:
+        text, _encoding = decode_plain_text(path.read_bytes())
+    except ReadError as exc:
+        raise TematikError(f"Cannot read attributes from {path.name}: {exc}") from exc
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
