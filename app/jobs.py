@@ -27,11 +27,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QProgressBar, QProgressDialog, QPushButton, QStatusBar, QWidget
-
 from coding.errors import Cancelled
 from coding.progress import ProgressState
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QPushButton, QStatusBar, QWidget
 
 
 def _tr(text: str) -> str:

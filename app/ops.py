@@ -25,19 +25,39 @@ from __future__ import annotations
 
 import itertools
 import logging
+import sys
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
-
 from coding.errors import TematikError
 from models.db import Database
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+
+def guard_none_refcount() -> None:
+    """Work around PySide6 6.12.0 on Python 3.11.
+
+    Its void methods return ``None`` (and some bool methods ``True``/``False``) without a new
+    reference. That is harmless from Python 3.12 on, where these objects are immortal; on 3.11
+    every call lowers their reference count and a long session aborts with "deallocating
+    None". This lifts the counts far out of reach once per process. PySide6 6.11 and older
+    are not affected; pinning ``PySide6-Essentials<6.12`` removes the need."""
+    if sys.version_info >= (3, 12) or getattr(guard_none_refcount, "done", False):
+        return
+    import ctypes
+
+    for obj in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 48
+    guard_none_refcount.done = True  # type: ignore[attr-defined]
+
+
+guard_none_refcount()
 Session = Any  # a sqlalchemy.orm.Session; app/ does not import sqlalchemy
 
 CHANGE_KINDS = frozenset(
@@ -249,18 +269,12 @@ def _tr(text: str) -> str:
 
 
 def report_error(exc: BaseException, trace: str = "", parent: QWidget | None = None) -> None:
-    """Show an error: a clear message for a TematikError, the report dialog otherwise."""
-    if isinstance(exc, TematikError):
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_tr("Tematik"))
-        box.setText(str(exc))
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.exec()
-        return
-    log.error("Unexpected error: %s\n%s", exc, trace)
+    """Show an error without blocking: a clear message for a TematikError, the report dialog
+    (``app/error_dialog.py``) for anything unexpected."""
+    if not isinstance(exc, TematikError):
+        log.error("Unexpected error: %s\n%s", exc, trace)
     try:
-        from app import error_dialog  # the other engineer's report dialog
+        from app import error_dialog  # the report dialog (another engineer's module)
     except ImportError:
         error_dialog = None  # type: ignore[assignment]
     show = getattr(error_dialog, "show_exception", None) if error_dialog else None
@@ -268,8 +282,16 @@ def report_error(exc: BaseException, trace: str = "", parent: QWidget | None = N
         show(exc, trace, parent)
         return
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(_tr("Unexpected error"))
-    box.setText(_tr("Something went wrong. Your project is intact; the last action was not saved."))
-    box.setDetailedText(trace or repr(exc))
-    box.exec()
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if isinstance(exc, TematikError):
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_tr("Tematik"))
+        box.setText(str(exc))
+    else:
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(_tr("Unexpected error"))
+        box.setText(
+            _tr("Something went wrong. Your project is intact; the last action was not saved.")
+        )
+        box.setDetailedText(trace or repr(exc))
+    box.open()
