@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from coding.errors import Cancelled, ImportFailure, TematikError
+from coding.errors import ImportFailure, TematikError
 from coding.importing.base import ParsedDocument
 from coding.progress import NullProgress, ProgressState
-from models.base import new_guid, new_guids
+from models.base import new_guid, utcnow
 from models.db import Database, bulk_insert
 from models.entities import Case, Coding, Document, Speaker, Turn
 
@@ -56,6 +57,74 @@ def unique_document_name(session: Session, name: str) -> str:
     return candidate
 
 
+class _Batch:
+    """What storing needs to know about the project, read once per batch."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.names = set(conn.scalars(select(Document.name)))
+        self.hashes = set(conn.scalars(select(Document.text_sha256)))
+        self.position = conn.scalar(select(func.max(Document.position))) or 0
+
+    def unique_name(self, name: str) -> str:
+        candidate, n = name, 1
+        while candidate in self.names:
+            n += 1
+            candidate = f"{name} ({n})"
+        return candidate
+
+
+def _insert_document(
+    conn: Connection,
+    batch: _Batch,
+    name: str,
+    parsed: ParsedDocument,
+    original_filename: str,
+    guid: str | None,
+    case_id: int | None,
+    digest: str | None = None,
+) -> tuple[int, str]:
+    """Insert a document with its speakers and turns with Core statements (fast)."""
+    name = batch.unique_name(name)
+    batch.position += 1
+    digest = digest or text_hash(parsed.text)
+    doc_id = conn.execute(
+        insert(Document.__table__).returning(Document.__table__.c.id),
+        {
+            "guid": guid or new_guid(),
+            "name": name,
+            "text": parsed.text,
+            "original_filename": original_filename,
+            "format": parsed.format,
+            "source_sha256": parsed.source_sha256,
+            "text_sha256": digest,
+            "imported_at": utcnow(),
+            "language": parsed.language,
+            "char_count": len(parsed.text),
+            "position": batch.position,
+            "case_id": case_id,
+        },
+    ).scalar_one()
+    speaker_ids: dict[str, int] = {}
+    table = Speaker.__table__
+    for sname in sorted({t.speaker for t in parsed.turns if t.speaker}):
+        speaker_ids[sname] = conn.execute(
+            insert(table).returning(table.c.id),
+            {"guid": new_guid(), "document_id": doc_id, "name": sname, "role": speaker_role(sname)},
+        ).scalar_one()
+    bulk_insert(
+        conn,
+        Turn.__table__,
+        ("document_id", "speaker_id", "start", "end", "timestamp"),
+        [
+            (doc_id, speaker_ids.get(t.speaker) if t.speaker else None, t.start, t.end, t.timestamp)
+            for t in parsed.turns
+        ],
+    )
+    batch.names.add(name)
+    batch.hashes.add(digest)
+    return doc_id, name
+
+
 def store_document(
     session: Session,
     name: str,
@@ -65,57 +134,14 @@ def store_document(
     guid: str | None = None,
     case: Case | None = None,
 ) -> Document:
-    """Store a parsed transcript with its speakers and turns (bulk inserts)."""
-    position = (session.scalar(select(func.max(Document.position))) or 0) + 1
-    doc = Document(
-        guid=guid or new_guid(),
-        name=unique_document_name(session, name),
-        text=parsed.text,
-        original_filename=original_filename,
-        format=parsed.format,
-        source_sha256=parsed.source_sha256,
-        text_sha256=text_hash(parsed.text),
-        language=parsed.language,
-        char_count=len(parsed.text),
-        position=position,
-        case=case,
-    )
-    session.add(doc)
+    """Store a parsed transcript with its speakers and turns (in the caller's transaction)."""
     session.flush()
     conn = session.connection()
-    names = sorted({t.speaker for t in parsed.turns if t.speaker})
-    speaker_ids: dict[str, int] = {}
-    if names:
-        guids = new_guids(len(names))
-        conn.execute(
-            Speaker.__table__.insert(),
-            [
-                {"guid": g, "document_id": doc.id, "name": n, "role": speaker_role(n)}
-                for g, n in zip(guids, names, strict=True)
-            ],
-        )
-        speaker_ids = dict(
-            conn.execute(
-                select(Speaker.name, Speaker.id).where(Speaker.document_id == doc.id)
-            ).all()
-        )
-    if parsed.turns:
-        doc_id = doc.id
-        bulk_insert(
-            conn,
-            Turn.__table__,
-            ("document_id", "speaker_id", "start", "end", "timestamp"),
-            [
-                (
-                    doc_id,
-                    speaker_ids.get(t.speaker) if t.speaker else None,
-                    t.start,
-                    t.end,
-                    t.timestamp,
-                )
-                for t in parsed.turns
-            ],
-        )
+    doc_id, _ = _insert_document(
+        conn, _Batch(conn), name, parsed, original_filename, guid, case.id if case else None
+    )
+    doc = session.get(Document, doc_id)
+    assert doc is not None
     return doc
 
 
@@ -143,37 +169,83 @@ def import_file(db: Database, path: Path, *, name: str | None = None) -> Documen
 
     parsed = parse_file(path)
     with transaction(db) as s:
-        dup = s.scalar(select(Document.name).where(Document.text_sha256 == text_hash(parsed.text)))
-        if dup is not None:
+        if s.scalar(select(Document.id).where(Document.text_sha256 == text_hash(parsed.text))):
             return None
         return store_document(s, name or path.stem, parsed, original_filename=path.name)
 
 
 def import_files(
-    db: Database, paths: list[Path], progress: ProgressState | None = None
+    db: Database,
+    paths: list[Path],
+    progress: ProgressState | None = None,
+    *,
+    commit_seconds: float = 0.25,
 ) -> ImportReport:
-    """Import files one by one (each atomic), reporting progress; cancel stops between files."""
+    """Import files, each atomically: a file that cannot be read stores nothing, the others
+    are stored. Reports progress; cancel stops between files (what was stored stays).
+
+    Files are committed in groups at least every ``commit_seconds`` (a crash loses at most
+    that much import work); should the database refuse a group, its files are retried one
+    transaction each, so only the file at fault fails."""
+    from coding.importing import parse_file
+
     progress = progress or NullProgress()
     report = ImportReport()
     total = len(paths)
+    pending: list[tuple[Path, ParsedDocument, str]] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        try:
+            with db.engine.begin() as conn:
+                batch = _Batch(conn)
+                names = [
+                    _insert_document(conn, batch, p.stem, d, p.name, None, None)[1]
+                    for p, d in pending
+                ]
+            report.imported.extend(names)
+        except Exception:
+            for p, d, h in pending:  # one transaction each: only the file at fault fails
+                try:
+                    with db.engine.begin() as conn:
+                        report.imported.append(
+                            _insert_document(conn, _Batch(conn), p.stem, d, p.name, None, None, h)[
+                                1
+                            ]
+                        )
+                except Exception as exc:
+                    report.failed.append(
+                        str(ImportFailure(p.name, f"the database refused it ({exc})"))
+                    )
+        pending.clear()
+
+    with db.engine.connect() as conn:
+        seen = set(conn.scalars(select(Document.text_sha256)))
+    last_commit = time.perf_counter()
     for i, path in enumerate(paths):
         if progress.cancelled():
             report.cancelled = True
             break
-        progress.progress(i, total, path.name)
+        progress.progress(i, total, Path(path).name)
+        path = Path(path)
         try:
-            doc = import_file(db, Path(path))
+            parsed = parse_file(path)
         except ImportFailure as exc:
             report.failed.append(str(exc))
             continue
-        except Cancelled:
-            report.cancelled = True
-            break
-        if doc is None:
-            report.skipped.append(f"{Path(path).name}: the same text is already in the project")
-        else:
-            report.imported.append(doc.name)
-    else:
+        digest = text_hash(parsed.text)
+        if digest in seen:
+            report.skipped.append(f"{path.name}: the same text is already in the project")
+            continue
+        seen.add(digest)
+        report.warnings.extend(f"{path.name}: {w}" for w in parsed.warnings)
+        pending.append((path, parsed, digest))
+        if time.perf_counter() - last_commit >= commit_seconds:
+            flush()
+            last_commit = time.perf_counter()
+    flush()
+    if not report.cancelled:
         progress.progress(total, total, "")
     return report
 

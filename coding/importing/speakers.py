@@ -226,7 +226,7 @@ def _trimmed_turn(
     if first is None:
         return None
     start = first.start()
-    end = start + len(text[start:end].rstrip())
+    end = _rstripped_end(text, start, end)
     tail_from = max(start, end - 24)
     trail = _TRAILING_TS_RE.search(text, tail_from, end)
     if trail is not None:
@@ -234,8 +234,15 @@ def _trimmed_turn(
         if seconds is not None and trail.start() > start:
             if timestamp is None:
                 timestamp = seconds
-            end = start + len(text[start : trail.start()].rstrip())
-    return ParsedTurn(start=start, end=end, speaker=speaker, timestamp=timestamp)
+            end = _rstripped_end(text, start, trail.start())
+    return ParsedTurn(start, end, speaker, timestamp)
+
+
+def _rstripped_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back over trailing whitespace (without copying the span)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def paragraph_turns(text: str, start: int = 0, end: int | None = None) -> list[ParsedTurn]:
