@@ -35,7 +35,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from coding.codebook import PALETTE
-from coding.errors import Cancelled, ImportFailure, TematikError
+from coding.errors import ImportFailure, TematikError
 from coding.exchange.positions import (
     OffsetMap,
     PositionScheme,
@@ -1182,27 +1182,31 @@ def store_plan(s: Session, plan: RefiPlan, progress: ProgressState | None = None
     return plan.summary
 
 
+def import_plan(
+    db: Database, plan: RefiPlan, progress: ProgressState | None = None
+) -> ImportSummary:
+    """Store a read plan in ONE transaction: on any error (or Cancel) the project is unchanged."""
+    from coding.project import transaction
+
+    try:
+        with transaction(db) as s:
+            return store_plan(s, plan, progress)
+    except (TematikError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # a database constraint or similar: the transaction rolled back
+        raise TematikError(
+            f"Cannot import {plan.summary.file}: {exc.__class__.__name__}: {exc}. "
+            "Nothing was imported."
+        ) from exc
+
+
 def import_refi(
     db: Database, path: str | Path, progress: ProgressState | None = None
 ) -> ImportSummary:
     """Import a REFI-QDA project (.qdpx / .qde) or codebook (.qdc) into a project, in one
     transaction: on any error (or Cancel) the project is unchanged."""
-    from coding.project import transaction
-
     progress = progress or NullProgress()
-    plan = read_refi(path, progress)
-    try:
-        with transaction(db) as s:
-            return store_plan(s, plan, progress)
-    except Cancelled:
-        raise
-    except TematikError:
-        raise
-    except Exception as exc:  # a database constraint or similar: the transaction rolled back
-        raise TematikError(
-            f"Cannot import {Path(path).name}: {exc.__class__.__name__}: {exc}. "
-            "Nothing was imported."
-        ) from exc
+    return import_plan(db, read_refi(path, progress), progress)
 
 
 def count_rows(s: Session) -> dict[str, int]:
@@ -1213,4 +1217,12 @@ def count_rows(s: Session) -> dict[str, int]:
     return out
 
 
-__all__ = ["ImportSummary", "RefiPlan", "count_rows", "import_refi", "read_refi", "store_plan"]
+__all__ = [
+    "ImportSummary",
+    "RefiPlan",
+    "count_rows",
+    "import_plan",
+    "import_refi",
+    "read_refi",
+    "store_plan",
+]

@@ -374,5 +374,7 @@ def export_matrix(
         for count in ("codings", "documents"):
             header, rows = matrix_rows(session, count=count, **kw)  # type: ignore[arg-type]
             sheets.append((labels[count], header, rows))
-        return write_xlsx(path, sheets, widths={0: 40.0})
+        report = write_xlsx(path, sheets, widths={0: 40.0})
+        report.rows //= len(sheets)
+        return report
     raise TematikError(f"Cannot write {path.name}: use .csv or .xlsx.")
