@@ -100,6 +100,7 @@ __all__ = [
     "segment_agreement",
     "segment_agreement_batch",
     "unitizing_alpha",
+    "unitizing_alpha_arrays",
 ]
 
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
@@ -658,6 +659,7 @@ class UnitizingAlpha:
     cu_alpha_per_code: dict[Hashable, float] = field(default_factory=dict)
     coders: tuple[Hashable, ...] = ()
     codes: tuple[Hashable, ...] = ()
+    family_error: str = ""  # why the 2016 family was not computed (family="if_valid")
 
 
 def _normalise_continua(
@@ -718,14 +720,11 @@ def unitizing_alpha(
     code that merely touch stay separate units.
     """
     items, coder_list, code_list = _normalise_continua(continua, coders, codes)
-    m = len(coder_list)
     code_pos = {c: i for i, c in enumerate(code_list)}
-    n_codes = len(code_list)
     lengths = np.array([c.length for c in items], dtype=np.int64)
     if np.any(lengths < 0):
         raise AgreementError("A continuum has a negative length.")
     doc_off = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    total_len = int(lengths.sum())
 
     # Per coder: arrays of (code index, global start, global end), validated.
     per_coder: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
@@ -761,6 +760,75 @@ def unitizing_alpha(
             )
         )
 
+    return _unitizing_core(per_coder, items, coder_list, code_list, family)
+
+
+def unitizing_alpha_arrays(
+    lengths: Sequence[int] | np.ndarray,
+    coder: Sequence[int] | np.ndarray,
+    document: Sequence[int] | np.ndarray,
+    code: Sequence[int] | np.ndarray,
+    start: Sequence[int] | np.ndarray,
+    end: Sequence[int] | np.ndarray,
+    *,
+    n_coders: int,
+    n_codes: int,
+    names: Sequence[str] | None = None,
+    family: bool | str = True,
+) -> UnitizingAlpha:
+    """:func:`unitizing_alpha` for segments given as parallel arrays (no Python objects).
+
+    ``lengths[d]`` is the length of document d; segment i is ``[start[i], end[i])`` of
+    document ``document[i]`` coded by coder ``coder[i]`` (0..n_coders-1) with code
+    ``code[i]`` (0..n_codes-1). Coders and codes in the result are these indices. ``names``
+    label the documents in error messages. ``family="if_valid"`` computes the 2016 family only
+    when codes never overlap within a coder and otherwise returns the per-code result with
+    the reason in ``family_error``.
+    """
+    lens = np.asarray(lengths, dtype=np.int64)
+    if np.any(lens < 0):
+        raise AgreementError("A continuum has a negative length.")
+    cod, doc, cde, st, en = (
+        np.asarray(x, dtype=np.int64) for x in (coder, document, code, start, end)
+    )
+    if doc.size and (doc.min() < 0 or doc.max() >= lens.size):
+        raise AgreementError("A segment refers to a document that does not exist.")
+    if cod.size and (cod.min() < 0 or cod.max() >= n_coders):
+        raise AgreementError("A segment refers to a coder that does not exist.")
+    if n_coders < 2:
+        raise AgreementError(f"Unitizing alpha needs at least two coders; found {n_coders}.")
+    labels = list(names) if names is not None else [f"continuum {k + 1}" for k in range(lens.size)]
+    items = [Continuum(int(n), {}, name=labels[k]) for k, n in enumerate(lens.tolist())]
+    doc_off = np.concatenate([[0], np.cumsum(lens)[:-1]]) if lens.size else lens
+    bad = (st < 0) | (en > lens[doc]) | (en < st)
+    if np.any(bad):
+        b = int(np.flatnonzero(bad)[0])
+        raise AgreementError(
+            f"{labels[doc[b]]}: coder {int(cod[b])} has segment ({st[b]}, {en[b]}) for code "
+            f"{int(cde[b])} outside the text of length {lens[doc[b]]}."
+        )
+    keep = (cde >= 0) & (cde < n_codes) & (en > st)
+    per_coder = []
+    for k in range(n_coders):
+        sel = keep & (cod == k)
+        per_coder.append((cde[sel], st[sel] + doc_off[doc[sel]], en[sel] + doc_off[doc[sel]]))
+    return _unitizing_core(per_coder, items, list(range(n_coders)), list(range(n_codes)), family)
+
+
+def _unitizing_core(
+    per_coder: list[tuple[np.ndarray, np.ndarray, np.ndarray]],
+    items: list[Continuum],
+    coder_list: list[Hashable],
+    code_list: list[Hashable],
+    family: bool | str,
+) -> UnitizingAlpha:
+    """Per-code uα and (``family``) the 2016 family from per-coder (code, start, end) arrays
+    on the continua laid end to end."""
+    m = len(coder_list)
+    n_codes = len(code_list)
+    lengths = np.array([c.length for c in items], dtype=np.int64)
+    doc_off = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    total_len = int(lengths.sum())
     d_o, d_e = _per_code_alpha_2004(per_coder, n_codes, lengths, doc_off, total_len, m)
     with np.errstate(divide="ignore", invalid="ignore"):
         per = np.where(d_e > 0, 1.0 - d_o / np.where(d_e > 0, d_e, 1.0), np.nan)
@@ -775,10 +843,15 @@ def unitizing_alpha(
     )
     if not family:
         return result
-    parts = [
-        _partition(pc, items, doc_off, coder, code_list)
-        for pc, coder in zip(per_coder, coder_list, strict=True)
-    ]
+    try:
+        parts = [
+            _partition(pc, items, doc_off, coder, code_list)
+            for pc, coder in zip(per_coder, coder_list, strict=True)
+        ]
+    except AgreementError as exc:
+        if family != "if_valid":
+            raise
+        return UnitizingAlpha(**{**result.__dict__, "family_error": str(exc)})
     u, binary, cu, cu_per = _family_2016(parts, n_codes, total_len, m)
     return UnitizingAlpha(
         per_code=result.per_code,
