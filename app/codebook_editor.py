@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from coding.codebook import code_tree, find_code, terms_of, update_code
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
@@ -37,7 +38,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.ops import OpRunner
-from coding.codebook import code_tree, find_code, terms_of, update_code
 
 KINDS = ("barrier", "motivation", "condition", "other")
 TEXT_FIELDS = ("definition", "inclusion", "exclusion", "example")

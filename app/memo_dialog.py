@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from coding.codings import get_coding, get_memo, set_coding_memo, set_memo
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.ops import OpRunner
-from coding.codings import get_coding, get_memo, set_coding_memo, set_memo
 
 MEMO_KINDS = ("project", "document", "code", "coding")
 
@@ -98,7 +98,8 @@ class MemoCommand(QUndoCommand):
         self.old, self.new = old, new
         self._first = True
         self.setText(
-            MemoDialog.tr_static("Edit memo") + (f" – {target.label}" if target.label else "")
+            QCoreApplication.translate("MemoDialog", "Edit memo")
+            + (f" – {target.label}" if target.label else "")
         )
 
     def _apply(self, text: str) -> None:
@@ -164,12 +165,6 @@ class MemoDialog(QDialog):
         self.resize(480, 320)
         self.retranslate()
         ops.run(read_memo(target, coder_id), success=self._loaded, failure=self._failed)
-
-    @staticmethod
-    def tr_static(text: str) -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("MemoDialog", text)
 
     def retranslate(self) -> None:
         """Set the translated texts."""

@@ -24,6 +24,11 @@ import csv
 from pathlib import Path
 from typing import Any
 
+from coding.attributes import attribute_values, list_attributes
+from coding.codebook import code_tree, descendant_ids
+from coding.documents import list_documents
+from coding.project import list_coders
+from coding.queries import Segment, SegmentFilter, segments
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -45,11 +50,6 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.ops import ChangeSet, OpRunner
 from app.segments_table_model import COL_TEXT, SegmentsTableModel
-from coding.attributes import attribute_values, list_attributes
-from coding.codebook import code_tree, descendant_ids
-from coding.documents import list_documents
-from coding.project import list_coders
-from coding.queries import Segment, SegmentFilter, segments
 
 CSV_FIELDS = (
     "document", "speaker", "code_path", "coder", "start", "end", "text", "before", "after",

@@ -16,6 +16,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from coding.codebook import code_tree
+from coding.codings import remove_coding, restore_coding
+from coding.search import Hit, code_hits, search_documents
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
@@ -44,9 +47,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.ops import OpRunner, report_error
-from coding.codebook import code_tree
-from coding.codings import remove_coding, restore_coding
-from coding.search import Hit, code_hits, search_documents
 
 Index = QModelIndex | QPersistentModelIndex
 HIT_ROLE = int(Qt.ItemDataRole.UserRole) + 1

@@ -17,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from coding.queries import Segment
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -26,11 +28,18 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from coding.queries import Segment
-
 SEGMENT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 COL_DOCUMENT, COL_SPEAKER, COL_CODE, COL_CODER, COL_TEXT, COL_START, COL_END, COL_MEMO = range(8)
-_HEADERS = ("Document", "Speaker", "Code", "Coder", "Passage", "Start", "End", "Memo")
+_HEADERS = (
+    QT_TRANSLATE_NOOP("SegmentsTableModel", "Document"),
+    QT_TRANSLATE_NOOP("SegmentsTableModel", "Speaker"),
+    QT_TRANSLATE_NOOP("SegmentsTableModel", "Code"),
+    QT_TRANSLATE_NOOP("SegmentsTableModel", "Coder"),
+    QT_TRANSLATE_NOOP("SegmentsTableModel", "Passage"),
+    QT_TRANSLATE_NOOP("SegmentsTableModel", "Start"),
+    QT_TRANSLATE_NOOP("SegmentsTableModel", "End"),
+    QT_TRANSLATE_NOOP("SegmentsTableModel", "Memo"),
+)
 _SORT_KEYS = {
     COL_DOCUMENT: lambda s: (s.document.casefold(), s.start),
     COL_SPEAKER: lambda s: ((s.speaker or "").casefold(), s.document.casefold(), s.start),
