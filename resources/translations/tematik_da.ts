@@ -97,6 +97,98 @@
     </message>
 </context>
 <context>
+    <name>CodebookModel</name>
+    <message>
+        <source>Barrier</source>
+        <translation>Barriere</translation>
+    </message>
+    <message>
+        <source>Category (code the codes below it)</source>
+        <translation>Kategori (kod med koderne under den)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Codings</source>
+        <translation>Kodninger</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Betingelse</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Motivation</source>
+        <translation>Motivation</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andet</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookPanel</name>
+    <message>
+        <source>Codebook</source>
+        <translation>Kodebog</translation>
+    </message>
+    <message>
+        <source>Filter codes</source>
+        <translation>Filtrér koder</translation>
+    </message>
+    <message>
+        <source>Filter codes…</source>
+        <translation>Filtrér koder…</translation>
+    </message>
+</context>
+<context>
+    <name>CoderDialog</name>
+    <message>
+        <source>Analyst</source>
+        <translation>Analytiker</translation>
+    </message>
+    <message>
+        <source>Coder name</source>
+        <translation>Koderens navn</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Navn:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Rolle:</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Who is coding?</source>
+        <translation>Hvem koder?</translation>
+    </message>
+    <message>
+        <source>Your codings are saved under this name.</source>
+        <translation>Dine kodninger gemmes under dette navn.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Dit navn</translation>
+    </message>
+</context>
+<context>
+    <name>CodingsPanel</name>
+    <message>
+        <source>Codings at the cursor</source>
+        <translation>Kodninger ved markøren</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseUrlDialog</name>
     <message>
         <source>Open team database</source>
@@ -121,6 +213,29 @@
     <message>
         <source>Database password</source>
         <translation>Databasens adgangskode</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentBrowser</name>
+    <message>
+        <source>Codings by {name}</source>
+        <translation>Kodninger af {name}</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumenter</translation>
+    </message>
+    <message>
+        <source>Filter documents…</source>
+        <translation>Filtrér dokumenter…</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>tegn</translation>
     </message>
 </context>
 <context>
@@ -262,6 +377,13 @@
     </message>
 </context>
 <context>
+    <name>Jobs</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+</context>
+<context>
     <name>MemoDialog</name>
     <message>
         <source>Edit memo</source>
@@ -381,6 +503,21 @@
     <message>
         <source>Choose an existing codebook file.</source>
         <translation>Vælg en eksisterende kodebogsfil.</translation>
+    </message>
+</context>
+<context>
+    <name>Ops</name>
+    <message>
+        <source>Something went wrong. Your project is intact; the last action was not saved.</source>
+        <translation>Der gik noget galt. Dit projekt er intakt; den seneste handling blev ikke gemt.</translation>
+    </message>
+    <message>
+        <source>Tematik</source>
+        <translation>Tematik</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Uventet fejl</translation>
     </message>
 </context>
 <context>
@@ -691,6 +828,56 @@
     <message>
         <source>Default coder view</source>
         <translation>Standardvisning af kodere</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <source>Transcript</source>
+        <translation>Transskription</translation>
+    </message>
+</context>
+<context>
+    <name>UndoCommands</name>
+    <message>
+        <source>Add code</source>
+        <translation>Tilføj kode</translation>
+    </message>
+    <message>
+        <source>Code passage</source>
+        <translation>Kod passage</translation>
+    </message>
+    <message>
+        <source>Delete code</source>
+        <translation>Slet kode</translation>
+    </message>
+    <message>
+        <source>Edit code</source>
+        <translation>Rediger kode</translation>
+    </message>
+    <message>
+        <source>Edit coding memo</source>
+        <translation>Rediger kodningsmemo</translation>
+    </message>
+    <message>
+        <source>In-vivo code</source>
+        <translation>In vivo-kode</translation>
+    </message>
+    <message>
+        <source>Merge codes</source>
+        <translation>Flet koder</translation>
+    </message>
+    <message>
+        <source>Move code</source>
+        <translation>Flyt kode</translation>
+    </message>
+    <message>
+        <source>Resize coding</source>
+        <translation>Ændr kodningens længde</translation>
+    </message>
+    <message>
+        <source>Uncode</source>
+        <translation>Fjern kodning</translation>
     </message>
 </context>
 </TS>

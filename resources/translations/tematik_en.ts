@@ -97,6 +97,98 @@
     </message>
 </context>
 <context>
+    <name>CodebookModel</name>
+    <message>
+        <source>Barrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category (code the codes below it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Motivation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CodebookPanel</name>
+    <message>
+        <source>Codebook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter codes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CoderDialog</name>
+    <message>
+        <source>Analyst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coder name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is coding?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your codings are saved under this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CodingsPanel</name>
+    <message>
+        <source>Codings at the cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DatabaseUrlDialog</name>
     <message>
         <source>Open team database</source>
@@ -120,6 +212,29 @@
     </message>
     <message>
         <source>Database password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentBrowser</name>
+    <message>
+        <source>Codings by {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter documents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>characters</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -262,6 +377,13 @@
     </message>
 </context>
 <context>
+    <name>Jobs</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MemoDialog</name>
     <message>
         <source>Edit memo</source>
@@ -380,6 +502,21 @@
     </message>
     <message>
         <source>Choose an existing codebook file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Ops</name>
+    <message>
+        <source>Something went wrong. Your project is intact; the last action was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tematik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -690,6 +827,56 @@
     </message>
     <message>
         <source>Default coder view</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <source>Transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UndoCommands</name>
+    <message>
+        <source>Add code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code passage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit coding memo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In-vivo code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resize coding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncode</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
