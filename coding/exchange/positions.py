@@ -44,8 +44,8 @@ def codepoint_to_utf16(text: str, offset: int) -> int:
 
 
 def utf16_to_codepoint(text: str, offset: int) -> int:
-    """The code-point offset of UTF-16 ``offset`` in ``text`` (inside a surrogate pair: the
-    character that pair encodes)."""
+    """The code-point offset of UTF-16 ``offset`` in ``text`` (an offset inside a surrogate
+    pair gives the position after that character)."""
     if offset <= 0:
         return 0
     units = 0
