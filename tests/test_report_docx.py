@@ -1,0 +1,262 @@
+"""The theme summary .docx, read back with python-docx and checked against the database."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from docx import Document as read_docx
+from docx.shared import Mm
+
+from coding.attributes import document_attributes
+from coding.codebook import code_tree
+from coding.errors import Cancelled, TematikError
+from coding.progress import RecordingProgress
+from coding.project import open_project, transaction
+from coding.pseudonymize import set_case_names
+from coding.queries import SegmentFilter, segments
+from coding.report import ReportOptions, export_report
+from main import main as cli_main
+from models.db import Database
+from models.entities import Document, Speaker
+
+CODERS = ["Anne", "Bo"]
+
+
+@pytest.fixture(scope="module")
+def demo_report(
+    demo_master: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Database, Path]]:
+    """The demo project (a copy) and its Danish report, written once for this module."""
+    folder = tmp_path_factory.mktemp("report")
+    project = folder / "demo.tematik"
+    shutil.copy(demo_master, project)
+    db = open_project(project)
+    out = folder / "rapport.docx"
+    export_report(db, out, ReportOptions(coders=CODERS))
+    yield db, out
+    db.close()
+
+
+def all_text(path: Path) -> str:
+    doc = read_docx(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts.extend(c.text for c in row.cells)
+    for sec in doc.sections:
+        parts.extend(p.text for p in sec.header.paragraphs)
+        parts.extend(p.text for p in sec.footer.paragraphs)
+    return "\n".join(parts)
+
+
+def headings(path: Path, level: int) -> list[str]:
+    return [p.text for p in read_docx(str(path)).paragraphs if p.style.name == f"Heading {level}"]
+
+
+def test_structure_styles_fields_and_page(demo_report: tuple[Database, Path]) -> None:
+    db, out = demo_report
+    doc = read_docx(str(out))
+    styles = {p.style.name for p in doc.paragraphs}
+    assert {"Title", "Heading 1", "Heading 2", "Caption", "Quote Text"} <= styles
+    sec = doc.sections[0]
+    assert abs(sec.page_width - Mm(210)) < Mm(1) and abs(sec.page_height - Mm(297)) < Mm(1)
+    with zipfile.ZipFile(out) as z:
+        body = z.read("word/document.xml").decode()
+        settings = z.read("word/settings.xml").decode()
+        footers = "".join(z.read(n).decode() for n in z.namelist() if "footer" in n)
+    assert 'TOC \\o "1-3" \\h \\z \\u' in body
+    assert "<w:updateFields" in settings
+    assert " PAGE " in footers and " NUMPAGES " in footers
+    assert "SEQ Tabel" in body and "SEQ Figur" in body
+    assert doc.tables and all(t.style.name == "Tematik Table" for t in doc.tables)
+    # An embedded chart (PNG) with a figure caption.
+    assert doc.inline_shapes and any(p.text.startswith("Figur 1:") for p in doc.paragraphs)
+    assert not list(out.parent.glob("*.part"))
+
+
+def test_heading_for_every_theme_and_code(demo_report: tuple[Database, Path]) -> None:
+    db, out = demo_report
+    h1, h2 = headings(out, 1), headings(out, 2)
+    with transaction(db) as s:
+        tree = code_tree(s)
+    for node in tree:
+        if node.depth == 0:
+            assert node.name in h1, node.name
+        elif node.depth == 1:
+            assert node.name in h2, node.name
+    assert "Metode og datagrundlag" in h1 and "Bilag A: Kodebog" in h1
+    assert "Bilag B: Interkoder-enighed" in h1  # two analysts: agreement appendix
+
+
+def test_overview_numbers_equal_the_database(demo_report: tuple[Database, Path]) -> None:
+    db, out = demo_report
+    doc = read_docx(str(out))
+    table = next(
+        t
+        for t in doc.tables
+        if t.rows[0].cells[0].text == "Kode" and t.rows[0].cells[1].text == "I alt"
+    )
+    header = [c.text for c in table.rows[0].cells]
+    groups = [h.split("\n")[0] for h in header[2:]]
+    rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
+    with transaction(db) as s:
+        attrs = document_attributes(s)
+        group_of = {d: f"{a['sektor_fra']} → {a['sektor_til']}" for d, a in attrs.items()}
+        assert sorted(set(group_of.values())) == sorted(groups)
+        for node in code_tree(s):
+            segs = segments(s, SegmentFilter(codes=[node.path], coders=CODERS), context=0)
+            expected = f"{len({x.document_id for x in segs})} ({len(segs)})"
+            assert rows[node.name][1] == expected, node.path
+            for j, g in enumerate(groups):
+                inside = [x for x in segs if group_of[x.document_id] == g]
+                cell = f"{len({x.document_id for x in inside})} ({len(inside)})"
+                assert rows[node.name][2 + j] == cell, (node.path, g)
+
+
+SOURCE = re.compile(
+    r"^— (?:(?P<speaker>[^,]+), )?interview (?P<doc>\S+), tegn (?P<a>[\d.]+)–(?P<b>[\d.]+)"
+)
+
+
+def test_quotes_are_the_stored_text_at_the_stated_position(
+    demo_report: tuple[Database, Path],
+) -> None:
+    db, out = demo_report
+    paras = read_docx(str(out)).paragraphs
+    checked = 0
+    with transaction(db) as s:
+        texts = {d.name: d.text for d in s.query(Document)}
+        speakers = {n for (n,) in s.query(Speaker.name)}
+        for i, p in enumerate(paras):
+            if p.style.name != "Quote Source":
+                continue
+            m = SOURCE.match(p.text)
+            assert m, p.text
+            quote = paras[i - 1]
+            assert quote.style.name == "Quote Text"
+            text = quote.text.removesuffix(" …")
+            a, b = int(m["a"].replace(".", "")), int(m["b"].replace(".", ""))
+            assert texts[m["doc"]][a - 1 : b] == text
+            assert 1 <= b - a + 1 <= 600
+            assert m["speaker"] in speakers
+            checked += 1
+    assert checked >= 20
+
+
+def test_key_terms_and_memos_present(demo_report: tuple[Database, Path]) -> None:
+    _, out = demo_report
+    doc = read_docx(str(out))
+    text = all_text(out)
+    captions = [
+        p.text
+        for p in doc.paragraphs
+        if p.text.startswith("Tabel") and "Nøgleord for temaet" in p.text
+    ]
+    assert len(captions) >= 2
+    assert "Memo af" in text and "Analyse" in text
+
+
+def test_pseudonymized_report_has_no_real_name_left(demo_path: Path, tmp_path: Path) -> None:
+    db = open_project(demo_path)
+    try:
+        with transaction(db) as s:
+            doc = s.query(Document).filter(Document.name == "01_kommune_til_privat").one()
+            assert "Fyn" in doc.text
+            set_case_names(
+                s, doc.case_id, [{"name": "Fyn", "kind": "place"}, {"name": "Anders Kjeldsen"}]
+            )
+            speakers = sorted({n for (n,) in s.query(Speaker.name)})
+        out = tmp_path / "pseudo.docx"
+        export_report(db, out, ReportOptions(coders=CODERS, pseudonymize=True))
+    finally:
+        db.close()
+    text = all_text(out)
+    real = [n for n in speakers if n not in ("I", "R", "Interviewer")] + ["Fyn"]
+    assert len(real) >= 5
+    for name in real:
+        for word in [name, *name.split()]:
+            assert not re.search(rf"(?<!\w){re.escape(word)}", text, re.IGNORECASE), word
+    assert "Person 1" in text and "Sted 1" in text
+    assert "Pseudonymisering" in headings(out, 2)
+
+
+def test_english_report_and_filters(demo_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report_en.docx"
+    code = "Barrierer/Løn og pension"
+    rc = cli_main(
+        ["export", str(demo_path), str(out), "--language", "en", "--coders", "Anne",
+         "--codes", code, "--by", "køn"]
+    )  # fmt: skip
+    assert rc == 0 and out.exists()
+    h1 = headings(out, 1)
+    assert "Method and data" in h1 and "Summary" in h1 and "Metode og datagrundlag" not in h1
+    assert "Barrierer" in h1 and "Motivationer" not in h1
+    text = all_text(out)
+    assert "Only one coder's work is included" in text
+    table = next(t for t in read_docx(str(out)).tables if t.rows[0].cells[1].text == "Total")
+    assert [c.text.split("\n")[0] for c in table.rows[0].cells[2:]] == ["kvinde", "mand"]
+    db = open_project(demo_path)
+    try:
+        with transaction(db) as s:
+            segs = segments(s, SegmentFilter(codes=[code], coders=["Anne"]), context=0)
+    finally:
+        db.close()
+    row = next(r for r in table.rows if r.cells[0].text == "Løn og pension")
+    assert row.cells[1].text == f"{len({x.document_id for x in segs})} ({len(segs)})"
+
+
+def test_user_errors_name_the_problem(demo_path: Path, tmp_path: Path) -> None:
+    db = open_project(demo_path)
+    try:
+        with pytest.raises(TematikError, match="No case attribute 'nope'"):
+            export_report(db, tmp_path / "x.docx", ReportOptions(by="nope"))
+        with pytest.raises(TematikError, match="No coder named 'Zoe'"):
+            export_report(db, tmp_path / "x.docx", ReportOptions(coders=["Zoe"]))
+        with pytest.raises(TematikError, match="folder .* does not exist"):
+            export_report(db, tmp_path / "missing" / "x.docx")
+    finally:
+        db.close()
+    assert not list(tmp_path.glob("*.docx")) and not list(tmp_path.glob("*.part"))
+
+
+def test_cancel_leaves_no_file(demo_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "cancelled.docx"
+    db = open_project(demo_path)
+    try:
+        for after in (2, 6):
+            progress = RecordingProgress(cancel_after=after)
+            with pytest.raises(Cancelled):
+                export_report(db, out, ReportOptions(coders=CODERS), progress)
+            assert not out.exists()
+            assert not list(tmp_path.glob("*.part"))
+    finally:
+        db.close()
+
+
+def test_libreoffice_converts_the_report(
+    demo_report: tuple[Database, Path], tmp_path: Path
+) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    _, out = demo_report
+    profile = tmp_path / "lo-profile"
+    proc = subprocess.run(
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(out)],
+        capture_output=True, text=True, timeout=240,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "Error" not in proc.stderr, proc.stderr
+    pdf = tmp_path / (out.stem + ".pdf")
+    assert pdf.exists(), proc.stdout + proc.stderr
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", data))
+    assert pages >= 10
