@@ -15,7 +15,8 @@ the table is a lazy :class:`app.segments_table_model.SegmentsTableModel`, sortab
   attributes (``ops.changed``).
 
 Signals: ``jumpRequested(int, int, int)``; ``loaded(int)`` with the number of segments after
-each query (tests wait on it).
+each query (tests wait on it); ``exported(int, str)`` after the export button wrote a file
+(written on the worker thread, so a large result never blocks the window).
 """
 
 from __future__ import annotations
@@ -107,10 +108,12 @@ class RetrievalView(QWidget):
     Signals:
         jumpRequested(int, int, int): document id, start, end of the activated segment.
         loaded(int): a query finished with this many segments.
+        exported(int, str): rows written and the CSV path, after "Export CSV…".
     """
 
     jumpRequested = Signal(int, int, int)
     loaded = Signal(int)
+    exported = Signal(int, str)
 
     def __init__(self, ops: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -417,23 +420,55 @@ class RetrievalView(QWidget):
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export segments"), "segments.csv", self.tr("CSV files (*.csv)")
         )
-        if path:
-            self.export_csv(Path(path))
+        if not path:
+            return
+        rows, delimiter = self.model.segments(), _delimiter()
+        self.export_button.setEnabled(False)
+        # Written on the worker thread: a big result never blocks the window.
+        self.ops.run(
+            lambda _s: write_segments_csv(Path(path), rows, delimiter),
+            success=lambda n: self._exported(n, path),
+            failure=self._export_failed,
+        )
+
+    def _exported(self, n: int, path: str) -> None:
+        self.export_button.setEnabled(True)
+        self.exported.emit(n, path)
+
+    def _export_failed(self, exc: BaseException) -> None:
+        from app.ops import report_error
+
+        self.export_button.setEnabled(True)
+        if isinstance(exc, OSError):
+            from coding.errors import TematikError
+
+            exc = TematikError(
+                self.tr("Cannot write %1: %2")
+                .replace("%1", str(exc.filename or ""))
+                .replace("%2", exc.strerror or str(exc))
+            )
+        report_error(exc, parent=self)
 
     def export_csv(self, path: Path, delimiter: str | None = None) -> int:
-        """Write every segment of the result to ``path``; returns the number of rows.
+        """Write every segment of the result to ``path`` now; returns the number of rows.
 
         Args:
             path: the CSV file to write.
             delimiter: the field separator (default ``;`` in the Danish UI, else ``,``).
         """
-        if delimiter is None:
-            delimiter = ";" if i18n.current_language() == "da" else ","
-        rows = self.model.segments()
-        with Path(path).open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh, delimiter=delimiter)
-            writer.writerow(CSV_FIELDS)
-            for seg in rows:
-                data = seg.as_json()
-                writer.writerow(["" if data[f] is None else data[f] for f in CSV_FIELDS])
-        return len(rows)
+        return write_segments_csv(Path(path), self.model.segments(), delimiter or _delimiter())
+
+
+def _delimiter() -> str:
+    return ";" if i18n.current_language() == "da" else ","
+
+
+def write_segments_csv(path: Path, rows: list[Segment], delimiter: str = ",") -> int:
+    """Write segments as CSV (UTF-8 with BOM, the :data:`CSV_FIELDS` columns); returns the count."""
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=delimiter)
+        writer.writerow(CSV_FIELDS)
+        for seg in rows:
+            data = seg.as_json()
+            writer.writerow(["" if data[f] is None else data[f] for f in CSV_FIELDS])
+    return len(rows)

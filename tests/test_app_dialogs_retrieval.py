@@ -206,3 +206,21 @@ def test_small_model_passes_the_model_tester_with_fetching(
     model.set_segments([])
     assert model.rowCount() == 0
     qtmodeltester.check(model)
+
+
+def test_export_button_writes_on_the_worker_thread(
+    view: RetrievalView, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    out = tmp_path / "alle.csv"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "CSV (*.csv)"))
+    )
+    with qtbot.waitSignal(view.exported, timeout=5000) as blocker:
+        QTest.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [view.model.total(), str(out)]
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter=","))  # the English UI: commas
+    assert rows[0] == list(CSV_FIELDS) and len(rows) == view.model.total() + 1
+    assert view.export_button.isEnabled()
