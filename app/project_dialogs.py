@@ -414,12 +414,17 @@ def recent_projects(store: QSettings | None = None) -> list[str]:
     return list(app_settings.get("project/recent", store))
 
 
+def without_password(target: str) -> str:
+    """A project path unchanged, or a database URL without its password."""
+    if "://" not in target:
+        return target
+    parts = urlsplit(target)
+    return urlunsplit(parts._replace(netloc=_netloc(parts, with_password=None)))
+
+
 def add_recent(project: str, store: QSettings | None = None) -> list[str]:
     """Remember a project as the most recent (a URL's password is dropped)."""
-    if "://" in project:
-        parts = urlsplit(project)
-        project = urlunsplit(parts._replace(netloc=_netloc(parts, with_password=None)))
-    return app_settings.add_recent(project, store)
+    return app_settings.add_recent(without_password(project), store)
 
 
 def remove_recent(project: str, store: QSettings | None = None) -> list[str]:
@@ -451,11 +456,11 @@ class RecentProjectsMenu(QObject):
         self.menu.setTitle(QCoreApplication.translate("ProjectDialogs", "&Recent projects"))
         projects = recent_projects(self.store)
         for i, project in enumerate(projects):
-            label = Path(project).name if "://" not in project else project
+            label = Path(project).name if "://" not in project else without_password(project)
             prefix = f"&{i + 1} " if i < 9 else ""
             action = QAction(prefix + label.replace("&", "&&"), self.menu)
-            action.setToolTip(project)
-            action.setStatusTip(project)
+            action.setToolTip(without_password(project))
+            action.setStatusTip(without_password(project))
             action.triggered.connect(lambda _=False, p=project: self.projectChosen.emit(p))
             self.menu.addAction(action)
         if not projects:

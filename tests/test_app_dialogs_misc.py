@@ -245,6 +245,11 @@ def test_recent_projects_menu(store: QSettings, tmp_path: Path, qtbot) -> None:
     with qtbot.waitSignal(recent.projectChosen, timeout=1000) as blocker:
         menu.actions()[1].trigger()
     assert blocker.args == [str(tmp_path / "a.tematik")]
+    # a password stored by an older version is never shown
+    app_settings.put("project/recent", ["postgresql+psycopg://bo:pw@db/t"], store)
+    recent.refresh()
+    assert menu.actions()[0].text() == "&1 postgresql+psycopg://bo@db/t"
+    assert "pw" not in menu.actions()[0].toolTip()
     menu.actions()[-1].trigger()  # clear the list
     assert recent_projects(store) == []
     assert [a.text() for a in menu.actions()] == ["No recent projects"]
