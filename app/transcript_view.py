@@ -600,7 +600,8 @@ class TranscriptView(QPlainTextEdit):
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Dragged text carries the document id and span, so it can be dropped on a code."""
-        mime = super().createMimeDataFromSelection()
+        mime = QMimeData()
+        mime.setText(self.textCursor().selectedText().replace("\u2029", "\n"))
         span = self.selection_span()
         if span is not None and self._doc.id is not None:
             mime.setData(SPAN_MIME, QByteArray(f"{self._doc.id}:{span[0]}:{span[1]}".encode()))

@@ -1,0 +1,230 @@
+"""The document browser: documents with their attributes and each coder's coding progress."""
+
+from __future__ import annotations
+
+from coding.workbench import CoderInfo, DocumentRow
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+_Index = QModelIndex | QPersistentModelIndex
+DocIdRole = Qt.ItemDataRole.UserRole + 1
+ProgressRole = Qt.ItemDataRole.UserRole + 2  # 0..1 of the busiest document, for coder columns
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DocumentBrowser", text)
+
+
+class DocumentTableModel(QAbstractTableModel):
+    """Columns: document, one per coder (codings), then one per attribute."""
+
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._rows: list[DocumentRow] = []
+        self._coders: list[CoderInfo] = []
+        self._attrs: list[str] = []
+        self._max = 1
+
+    def set_data(self, rows: list[DocumentRow], coders: list[CoderInfo]) -> None:
+        """Replace everything."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._coders = [c for c in coders if c.role != "consensus" or any(c.id in r.codings_by_coder for r in rows)]  # fmt: skip
+        attrs: list[str] = []
+        for r in rows:
+            for a in r.attributes:
+                if a not in attrs:
+                    attrs.append(a)
+        self._attrs = attrs
+        self._recompute_max()
+        self.endResetModel()
+
+    def _recompute_max(self) -> None:
+        self._max = max([n for r in self._rows for n in r.codings_by_coder.values()] + [1])
+
+    def bump(self, document_id: int, coder_id: int, delta: int) -> None:
+        """Adjust a count after a coding was added or removed."""
+        for i, r in enumerate(self._rows):
+            if r.id == document_id:
+                r.codings_by_coder[coder_id] = max(r.codings_by_coder.get(coder_id, 0) + delta, 0)
+                old = self._max
+                self._recompute_max()
+                if old != self._max:
+                    self.dataChanged.emit(self.index(0, 1), self.index(len(self._rows) - 1, self.columnCount() - 1))  # fmt: skip
+                else:
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
+                return
+
+    def coder_columns(self) -> range:
+        return range(1, 1 + len(self._coders))
+
+    def attribute_columns(self) -> range:
+        start = 1 + len(self._coders)
+        return range(start, start + len(self._attrs))
+
+    def row_of(self, document_id: int) -> int:
+        for i, r in enumerate(self._rows):
+            if r.id == document_id:
+                return i
+        return -1
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 1 + len(self._coders) + len(self._attrs)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # fmt: skip
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == 0:
+                return _tr("Document")
+            if section - 1 < len(self._coders):
+                return self._coders[section - 1].name
+            k = section - 1 - len(self._coders)
+            return self._attrs[k] if 0 <= k < len(self._attrs) else None
+        if role == Qt.ItemDataRole.ToolTipRole and 0 < section <= len(self._coders):
+            return _tr("Codings by {name}").format(name=self._coders[section - 1].name)
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        ncoders = len(self._coders)
+        if role == DocIdRole:
+            return r.id
+        if col == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return r.name
+            if role == Qt.ItemDataRole.ToolTipRole:
+                lines = [f"<b>{r.name}</b>", f"{r.format} · {r.char_count:,} " + _tr("characters")]
+                lines += [f"{k}: {v}" for k, v in r.attributes.items()]
+                return "<br>".join(lines)
+            return None
+        if col <= ncoders:
+            n = r.codings_by_coder.get(self._coders[col - 1].id, 0)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(n)
+            if role == Qt.ItemDataRole.EditRole:
+                return n
+            if role == ProgressRole:
+                return n / self._max
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        k = col - 1 - ncoders
+        if role == Qt.ItemDataRole.DisplayRole and 0 <= k < len(self._attrs):
+            return r.attributes.get(self._attrs[k], "")
+        return None
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Draws a coder's count over a thin bar (share of the busiest document)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        frac = index.data(ProgressRole)
+        if isinstance(frac, float):
+            r: QRect = option.rect.adjusted(4, option.rect.height() - 6, -4, -3)
+            painter.save()
+            painter.fillRect(r, QColor("#e6e9ee"))
+            painter.fillRect(
+                QRect(r.left(), r.top(), int(r.width() * frac), r.height()), QColor("#4a90c2")
+            )
+            painter.restore()
+        super().paint(painter, option, index)
+
+
+class DocumentBrowser(QWidget):
+    """Filterable table of documents.
+
+    Signals:
+        documentActivated(int): a document chosen (click or Enter).
+    """
+
+    documentActivated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = DocumentTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(_tr("Filter documents…"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView(self)
+        self.table.setObjectName("documentTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setAccessibleName(_tr("Documents"))
+        self._delegate = ProgressDelegate(self.table)
+        self.table.clicked.connect(self._activated)
+        self.table.activated.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table)
+
+    def set_data(self, rows: list[DocumentRow], coders: list[CoderInfo]) -> None:
+        current = self.current_document_id()
+        self.model.set_data(rows, coders)
+        h = self.table.horizontalHeader()
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in self.model.coder_columns():
+            self.table.setItemDelegateForColumn(c, self._delegate)
+            h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        for c in self.model.attribute_columns():
+            self.table.setColumnHidden(c, True)  # in the tooltip; shown on demand
+        if current is not None:
+            self.select_document(current)
+
+    def show_attribute_columns(self, on: bool) -> None:
+        for c in self.model.attribute_columns():
+            self.table.setColumnHidden(c, not on)
+
+    def current_document_id(self) -> int | None:
+        idx = self.table.currentIndex()
+        return idx.data(DocIdRole) if idx.isValid() else None
+
+    def select_document(self, document_id: int) -> None:
+        row = self.model.row_of(document_id)
+        if row >= 0:
+            idx = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.table.setCurrentIndex(idx)
+
+    def _activated(self, idx: QModelIndex) -> None:
+        doc_id = idx.data(DocIdRole)
+        if doc_id is not None:
+            self.documentActivated.emit(int(doc_id))
