@@ -123,6 +123,13 @@ def _time(fn) -> float:  # type: ignore[no-untyped-def]
     return time.perf_counter() - t0
 
 
+def _time_cpu(fn) -> str:  # type: ignore[no-untyped-def]
+    """Wall time, with the process's CPU time beside it (the machine may be busy)."""
+    c0 = time.process_time()
+    wall = _time(fn)
+    return f"{wall:.2f} s (CPU {time.process_time() - c0:.2f} s)"
+
+
 def run() -> list[tuple[str, str, str]]:
     from coding.exchange.refi_export import export_qdpx
     from coding.exchange.refi_import import import_refi
@@ -137,14 +144,14 @@ def run() -> list[tuple[str, str, str]]:
         db = open_project(d / "big.tematik")
         try:
             with transaction(db) as s:
-                t_csv = _time(lambda: export_segments(s, d / "seg.csv"))
-                t_xlsx = _time(lambda: export_segments(s, d / "seg.xlsx"))
+                t_csv = _time_cpu(lambda: export_segments(s, d / "seg.csv"))
+                t_xlsx = _time_cpu(lambda: export_segments(s, d / "seg.xlsx"))
                 t_mx = _time(lambda: export_matrix(s, d / "matrix.xlsx"))
                 t_qdpx = _time(lambda: export_qdpx(s, d / "big.qdpx"))
         finally:
             db.close()
-        out.append(("segments CSV, 50,000", f"{t_csv:.2f} s", "≤ 1 s"))
-        out.append(("segments XLSX, 50,000", f"{t_xlsx:.2f} s", "≤ 5 s"))
+        out.append(("segments CSV, 50,000", t_csv, "≤ 1 s"))
+        out.append(("segments XLSX, 50,000", t_xlsx, "≤ 5 s"))
         out.append(("frequency matrix XLSX", f"{t_mx:.2f} s", "-"))
         out.append(("REFI .qdpx export, 50,000 codings", f"{t_qdpx:.2f} s", "-"))
         new = create_project(d / "copy.tematik", codebook="none")
