@@ -16,6 +16,7 @@ from app.transcript_view import SPAN_MIME
 from coding.codebook import code_tree, find_code
 from coding.codings import add_coding
 from coding.documents import store_document
+from coding.errors import TematikError
 from coding.importing.base import ParsedDocument, ParsedTurn
 from coding.project import create_project, ensure_coder, transaction
 from coding.workbench import document_codings
@@ -239,7 +240,7 @@ def test_in_vivo_and_undo(qtbot, window: MainWindow) -> None:  # type: ignore[no
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: all(n.name != "savnede frihed" for n in window.codebook.model.nodes()))
     qtbot.waitUntil(lambda: len(tv.codings()) == 1)
-    with transaction(window.db) as s, pytest.raises(Exception):
+    with transaction(window.db) as s, pytest.raises(TematikError):
         find_code(s, "savnede frihed")
 
 
