@@ -29,7 +29,7 @@ LABELS = {
     "cu_alpha": "cuα",
 }
 PERCENT = {"char_percent", "coded_share", "coded_agreement", "seg_percent", "turn_percent"}
-ALPHAS = ("char_alpha", "turn_alpha", "u_alpha", "cu_alpha")
+ALPHAS = ("u_alpha", "char_alpha", "turn_alpha", "cu_alpha")
 
 
 def _print_json(data: Any) -> None:
@@ -76,7 +76,7 @@ def format_report(report: AgreementReport) -> str:
     lines += [
         "",
         f"Verdict (Krippendorff): α ≥ {RELIABLE:.3f} reliable, ≥ {TENTATIVE:.3f} tentative, "
-        "below unreliable; taken from the first α shown (char α, turn α, uα, cuα).",
+        "below unreliable; from uα (else char α, turn α).",
         "Percentages are percent agreement; κ is Cohen's kappa (mean pairwise for 3+ coders).",
     ]
     if report.segment is not None:

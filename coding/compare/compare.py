@@ -1283,3 +1283,28 @@ def _make(
         before=text[max(0, lo - context) : lo],
         after=text[hi : hi + context],
     )
+
+
+@dataclass
+class Choices:
+    """What the supervisor can choose from: coders, documents and codable codes (plain data)."""
+
+    coders: list[tuple[int, str, str]]  # id, name, role
+    documents: list[tuple[int, str]]
+    codes: list[tuple[int, str]]  # id, path
+
+
+def comparison_choices(session: Session) -> Choices:
+    """Coders, documents and codable codes of the project, for the supervisor view."""
+    coders = [
+        (r[0], r[1], r[2])
+        for r in session.execute(select(Coder.id, Coder.name, Coder.role).order_by(Coder.name))
+    ]
+    docs = [
+        (r[0], r[1])
+        for r in session.execute(
+            select(Document.id, Document.name).order_by(Document.position, Document.id)
+        )
+    ]
+    codes = [(n.id, n.path) for n in code_tree(session) if n.codable]
+    return Choices(coders, docs, codes)
