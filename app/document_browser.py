@@ -204,7 +204,17 @@ class DocumentBrowser(QWidget):
         h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in self.model.coder_columns():
             self.table.setItemDelegateForColumn(c, self._delegate)
-            h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+            h.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
+            h.resizeSection(
+                c,
+                max(
+                    54,
+                    self.table.fontMetrics().horizontalAdvance(
+                        self.model.headerData(c, Qt.Orientation.Horizontal)
+                    )
+                    + 20,
+                ),
+            )
         for c in self.model.attribute_columns():
             self.table.setColumnHidden(c, True)  # in the tooltip; shown on demand
         if current is not None:

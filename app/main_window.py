@@ -634,20 +634,7 @@ class MainWindow(QMainWindow):
 
     def _local(self, cmd: OpCommand) -> OpCommand:
         """The change notices of this command are applied in place by its callbacks."""
-        redo, undo = cmd.redo, cmd.undo
-
-        def wrapped_redo() -> None:
-            before = set(self.ops._pending)
-            redo()
-            self._local_ops.update(set(self.ops._pending) - before)
-
-        def wrapped_undo() -> None:
-            before = set(self.ops._pending)
-            undo()
-            self._local_ops.update(set(self.ops._pending) - before)
-
-        cmd.redo = wrapped_redo  # type: ignore[method-assign]
-        cmd.undo = wrapped_undo  # type: ignore[method-assign]
+        cmd.local_ops = self._local_ops
         return cmd
 
     def _coding_added(self, span: CodingSpan) -> None:

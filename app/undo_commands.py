@@ -64,26 +64,32 @@ class OpCommand(QUndoCommand):
         self.on_redo, self.on_undo = on_redo, on_undo
         self.stack = stack
         self.failed = False
+        #: op ids of this command's runs go here; the window applies those changes in place
+        self.local_ops: set[object] | None = None
 
     def redo(self) -> None:
         self.failed = False
-        self.ops.run(
+        op_id = self.ops.run(
             lambda s: self._redo(s, self.state),
             success=self.on_redo,
             failure=self._redo_failed,
             changes=self.changes,
             document_ids=self.document_ids,
         )
+        if self.local_ops is not None:
+            self.local_ops.add(op_id)
 
     def undo(self) -> None:
         if self.failed:
             return
-        self.ops.run(
+        op_id = self.ops.run(
             lambda s: self._undo(s, self.state),
             success=self.on_undo,
             changes=self.changes,
             document_ids=self.document_ids,
         )
+        if self.local_ops is not None:
+            self.local_ops.add(op_id)
 
     def _redo_failed(self, exc: BaseException) -> None:
         self.failed = True
