@@ -50,12 +50,26 @@ from PySide6.QtWidgets import (
 
 from app import i18n
 from app.ops import ChangeSet, OpRunner
-from app.segments_table_model import COL_TEXT, SegmentsTableModel
+from app.segments_table_model import (
+    COL_CODE,
+    COL_CODER,
+    COL_DOCUMENT,
+    COL_END,
+    COL_MEMO,
+    COL_SPEAKER,
+    COL_START,
+    COL_TEXT,
+    SegmentsTableModel,
+)
 
 CSV_FIELDS = (
     "document", "speaker", "code_path", "coder", "start", "end", "text", "before", "after",
     "memo", "pinned", "created_at", "guid",
 )  # fmt: skip
+COLUMN_WIDTHS = {
+    COL_DOCUMENT: 170, COL_SPEAKER: 70, COL_CODE: 240, COL_CODER: 80, COL_START: 60,
+    COL_END: 60, COL_MEMO: 160,
+}  # fmt: skip
 REFRESH_KINDS = {"codings", "codes", "documents", "coders", "attributes", "memos", "project"}
 OPTION_KINDS = {"codes", "documents", "coders", "attributes", "project"}
 
@@ -156,6 +170,8 @@ class RetrievalView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        for col, width in COLUMN_WIDTHS.items():
+            header.resizeSection(col, width)
         self.table.activated.connect(self._activated)
 
         self._labels = {

@@ -81,7 +81,7 @@ class HitsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             before = " ".join(hit.before.split())
             after = " ".join(hit.after.split())
-            return f"{hit.document}:  …{before} [{hit.text}] {after}…"
+            return f"{hit.document}:  …{before}[{hit.text}]{after}…"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{hit.document} ({hit.start}–{hit.end})"
         if role == Qt.ItemDataRole.UserRole:
