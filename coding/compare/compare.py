@@ -36,6 +36,7 @@ from __future__ import annotations
 import itertools
 import math
 import time
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -342,6 +343,7 @@ class _Data:
     start: np.ndarray
     end: np.ndarray
     notes: list[str]
+    cache: dict[str, Any] = field(default_factory=dict)
 
 
 def _lookup(ids: np.ndarray) -> np.ndarray:
@@ -405,7 +407,7 @@ def _fetch_turns(session: Session, doc_ids: np.ndarray) -> np.ndarray:
         first, end = (np.fromstring(x, dtype=np.int64, sep=" ") for x in packed)
         doc, start = np.divmod(first, _SHIFT)
         out = np.column_stack([doc, start, end])
-        return out[np.isin(doc, doc_ids)]
+        return out[_index(_lookup(doc_ids), doc) >= 0]
     rows = conn.execute(
         select(Turn.document_id, Turn.start, Turn.end).where(Turn.document_id.in_(doc_ids.tolist()))
     )
@@ -459,7 +461,7 @@ def _load(
         chosen = set(wanted)
         doc_rows = [r for r in doc_rows if r[0] in chosen]
     else:
-        coded = set(np.unique(cod[:, 0]).tolist())
+        coded = set(np.flatnonzero(np.bincount(cod[:, 0])).tolist()) if cod.size else set()
         left_out = [r[1] for r in doc_rows if r[0] not in coded]
         doc_rows = [r for r in doc_rows if r[0] in coded]
         if left_out:
@@ -488,8 +490,10 @@ def _load(
             raise TematikError(f"No code with id {missing[0]} in the codebook.")
         nodes = [by_id[c] for c in code_id_list]
     else:
-        in_docs = np.isin(cod[:, 0], doc_ids)
-        used = set(np.unique(cod[in_docs, 1]).tolist())
+        in_docs = _index(_lookup(doc_ids), cod[:, 0]) >= 0
+        used = (
+            set(np.flatnonzero(np.bincount(cod[in_docs, 1])).tolist()) if in_docs.any() else set()
+        )
         nodes = [n for n in tree if n.id in used]
     if not nodes:
         raise TematikError("There is nothing to compare: the coders used none of the codes.")
@@ -516,9 +520,9 @@ def _load(
         notes=notes,
     )
     for i, name in enumerate(data.coder_names):
-        mine = np.unique(data.doc[data.coder == i])
-        if mine.size < doc_ids.size:
-            absent = [data.doc_names[j] for j in np.setdiff1d(np.arange(doc_ids.size), mine)]
+        mine = np.bincount(data.doc[data.coder == i], minlength=doc_ids.size) > 0
+        if not mine.all():
+            absent = [data.doc_names[j] for j in np.flatnonzero(~mine)]
             notes.append(
                 f"{name} coded nothing (with the compared codes) in {len(absent)} compared "
                 f"document(s), counted as 'not coded': "
@@ -590,19 +594,29 @@ def bootstrap_binary_alpha(
     with m coders and no missing values a unit's contribution depends only on how many coders
     coded it, so drawing N units with replacement is drawing multinomial counts of the types.
     """
-    h = np.asarray(hist, dtype=float)
-    total = int(h.sum())
-    if total <= 0:
-        return math.nan, math.nan
+    low, high = bootstrap_binary_alpha_rows(
+        np.asarray(hist, dtype=float)[None, :], m, n_boot, seed, ci
+    )
+    return float(low[0]), float(high[0])
+
+
+def _multinomial_draws(h: np.ndarray, n_boot: int, seed: int) -> np.ndarray:
+    """n_boot multinomial resamples of every row of counts ``h`` (rows x types), drawn as
+    sequential binomials over all rows at once (one vectorised call per type)."""
     rng = np.random.default_rng(seed)
-    draws = rng.multinomial(total, h / h.sum(), size=n_boot)
-    alphas = _binary_stats(draws, m)["alpha"]
-    alphas = alphas[np.isfinite(alphas)]
-    if alphas.size == 0:
-        return math.nan, math.nan
-    tail = (1.0 - ci) / 2.0
-    low, high = np.quantile(alphas, [tail, 1.0 - tail])
-    return float(low), float(high)
+    rows, types = h.shape
+    left = np.broadcast_to(h.sum(axis=1).astype(np.int64), (n_boot, rows)).copy()
+    p_left = np.ones(rows)
+    out = np.zeros((n_boot, rows, types), dtype=np.int64)
+    for t in range(types - 1):
+        p = h[:, t] / h.sum(axis=1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cond = np.clip(np.where(p_left > 0, p / p_left, 0.0), 0.0, 1.0)
+        out[:, :, t] = rng.binomial(left, cond)
+        left -= out[:, :, t]
+        p_left = p_left - p
+    out[:, :, types - 1] = left
+    return out
 
 
 def bootstrap_binary_alpha_rows(
@@ -616,17 +630,12 @@ def bootstrap_binary_alpha_rows(
     ok = totals > 0
     if not ok.any():
         return low, high
-    rng = np.random.default_rng(seed)
-    p = h[ok] / totals[ok, None]
-    draws = rng.multinomial(totals[ok].astype(np.int64), p, size=(n_boot, int(ok.sum())))
+    draws = _multinomial_draws(h[ok], n_boot, seed)
     alphas = _binary_stats(draws, m)["alpha"]  # n_boot x rows
     tail = (1.0 - ci) / 2.0
-    with np.errstate(all="ignore"):
-        import warnings
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            qs = np.nanquantile(alphas, [tail, 1.0 - tail], axis=0)
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # rows whose replicates are all nan
+        qs = np.nanquantile(alphas, [tail, 1.0 - tail], axis=0)
     low[ok], high[ok] = qs[0], qs[1]
     return low, high
 
@@ -678,11 +687,15 @@ def _figs(arrays: dict[str, np.ndarray], index: Any) -> Figures:
 
 
 def _coder_segments(data: _Data, n_codes: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    cached = data.cache.get("segments")
+    if cached is not None:
+        return cached
     out = []
     groups = data.doc * n_codes + data.code
     for i in range(len(data.coder_ids)):
         sel = data.coder == i
         out.append((groups[sel], data.start[sel], data.end[sel]))
+    data.cache["segments"] = out
     return out
 
 
