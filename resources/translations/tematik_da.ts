@@ -2,6 +2,245 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da" sourcelanguage="en">
     <context>
+        <name>AgreementView</name>
+        <message>
+            <source>Accept A</source>
+            <translation>Godkend A</translation>
+        </message>
+        <message>
+            <source>Accept B</source>
+            <translation>Godkend B</translation>
+        </message>
+        <message>
+            <source>Adjudicate: {d}</source>
+            <translation>Afgør: {d}</translation>
+        </message>
+        <message>
+            <source>Agree on coded %</source>
+            <translation>Enige om kodet %</translation>
+        </message>
+        <message>
+            <source>All units</source>
+            <translation>Alle enheder</translation>
+        </message>
+        <message>
+            <source>Both</source>
+            <translation>Begge</translation>
+        </message>
+        <message>
+            <source>Char. %</source>
+            <translation>Tegn %</translation>
+        </message>
+        <message>
+            <source>Char. α</source>
+            <translation>Tegn α</translation>
+        </message>
+        <message>
+            <source>Char. κ</source>
+            <translation>Tegn κ</translation>
+        </message>
+        <message>
+            <source>Character</source>
+            <translation>Tegn</translation>
+        </message>
+        <message>
+            <source>Choose at least two coders.</source>
+            <translation>Vælg mindst to kodere.</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Kode</translation>
+        </message>
+        <message>
+            <source>Coded %</source>
+            <translation>Kodet %</translation>
+        </message>
+        <message>
+            <source>Coders</source>
+            <translation>Kodere</translation>
+        </message>
+        <message>
+            <source>Codes</source>
+            <translation>Koder</translation>
+        </message>
+        <message>
+            <source>Colour bands: α ≥ {r} reliable (green), ≥ {t} tentative (amber), below unreliable (red) — Krippendorff's guidance.</source>
+            <translation>Farvebånd: α ≥ {r} pålidelig (grøn), ≥ {t} foreløbig (gul), derunder upålidelig (rød) – efter Krippendorffs anbefaling.</translation>
+        </message>
+        <message>
+            <source>Compare</source>
+            <translation>Sammenlign</translation>
+        </message>
+        <message>
+            <source>Comparing coders</source>
+            <translation>Sammenligner kodere</translation>
+        </message>
+        <message>
+            <source>Copy agreements to consensus</source>
+            <translation>Kopiér enigheder til konsensus</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Afgørelse</translation>
+        </message>
+        <message>
+            <source>Disagreements: {n} shown, {d} of {t} decided</source>
+            <translation>Uenigheder: {n} vist, {d} af {t} afgjort</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Dokument</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>Dokumenter</translation>
+        </message>
+        <message>
+            <source>Edit span…</source>
+            <translation>Ret udsnit…</translation>
+        </message>
+        <message>
+            <source>Edit the span</source>
+            <translation>Ret udsnittet</translation>
+        </message>
+        <message>
+            <source>End</source>
+            <translation>Slut</translation>
+        </message>
+        <message>
+            <source>How uncoded text is treated:</source>
+            <translation>Sådan behandles ukodet tekst:</translation>
+        </message>
+        <message>
+            <source>Inter-coder agreement</source>
+            <translation>Interkoder-reliabilitet</translation>
+        </message>
+        <message>
+            <source>Inter-coder agreement…</source>
+            <translation>Interkoder-reliabilitet…</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Min. overlap</source>
+            <translation>Min. overlap</translation>
+        </message>
+        <message>
+            <source>Neither</source>
+            <translation>Ingen af dem</translation>
+        </message>
+        <message>
+            <source>Overall</source>
+            <translation>Samlet</translation>
+        </message>
+        <message>
+            <source>Segment</source>
+            <translation>Segment</translation>
+        </message>
+        <message>
+            <source>Segment %</source>
+            <translation>Segment %</translation>
+        </message>
+        <message>
+            <source>Speaker turn</source>
+            <translation>Taletur</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>Turn %</source>
+            <translation>Taletur %</translation>
+        </message>
+        <message>
+            <source>Turn α</source>
+            <translation>Taletur α</translation>
+        </message>
+        <message>
+            <source>Turn α high</source>
+            <translation>Taletur α høj</translation>
+        </message>
+        <message>
+            <source>Turn α low</source>
+            <translation>Taletur α lav</translation>
+        </message>
+        <message>
+            <source>Turn κ</source>
+            <translation>Taletur κ</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Enhed</translation>
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation>Vurdering</translation>
+        </message>
+        <message>
+            <source>accept {a}</source>
+            <translation>godkend {a}</translation>
+        </message>
+        <message>
+            <source>accept {b}</source>
+            <translation>godkend {b}</translation>
+        </message>
+        <message>
+            <source>both</source>
+            <translation>begge</translation>
+        </message>
+        <message>
+            <source>cuα</source>
+            <translation>cuα</translation>
+        </message>
+        <message>
+            <source>different boundaries</source>
+            <translation>forskellige grænser</translation>
+        </message>
+        <message>
+            <source>different code</source>
+            <translation>forskellig kode</translation>
+        </message>
+        <message>
+            <source>edited</source>
+            <translation>rettet</translation>
+        </message>
+        <message>
+            <source>neither</source>
+            <translation>ingen af dem</translation>
+        </message>
+        <message>
+            <source>only {a}</source>
+            <translation>kun {a}</translation>
+        </message>
+        <message>
+            <source>only {b}</source>
+            <translation>kun {b}</translation>
+        </message>
+        <message>
+            <source>reliable</source>
+            <translation>pålidelig</translation>
+        </message>
+        <message>
+            <source>tentative</source>
+            <translation>foreløbig</translation>
+        </message>
+        <message>
+            <source>undefined</source>
+            <translation>udefineret</translation>
+        </message>
+        <message>
+            <source>unreliable</source>
+            <translation>upålidelig</translation>
+        </message>
+        <message>
+            <source>uα</source>
+            <translation>uα</translation>
+        </message>
+    </context>
+    <context>
         <name>CodebookEditor</name>
         <message>
             <source>Barrier</source>
@@ -275,6 +514,93 @@
         <message>
             <source>Tematik</source>
             <translation>Tematik</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangeActions</name>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+            <translation>Excel-projektmappe (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export REFI-QDA codebook</source>
+            <translation>Eksportér REFI-QDA-kodebog</translation>
+        </message>
+        <message>
+            <source>Export REFI-QDA codebook (.qdc)…</source>
+            <translation>Eksportér REFI-QDA-kodebog (.qdc)…</translation>
+        </message>
+        <message>
+            <source>Export REFI-QDA project</source>
+            <translation>Eksportér REFI-QDA-projekt</translation>
+        </message>
+        <message>
+            <source>Export REFI-QDA project (.qdpx)…</source>
+            <translation>Eksportér REFI-QDA-projekt (.qdpx)…</translation>
+        </message>
+        <message>
+            <source>Export code frequency matrix</source>
+            <translation>Eksportér kodefrekvensmatrix</translation>
+        </message>
+        <message>
+            <source>Export code frequency matrix (table)…</source>
+            <translation>Eksportér kodefrekvensmatrix (tabel)…</translation>
+        </message>
+        <message>
+            <source>Export coded segments</source>
+            <translation>Eksportér kodede segmenter</translation>
+        </message>
+        <message>
+            <source>Export coded segments (table)…</source>
+            <translation>Eksportér kodede segmenter (tabel)…</translation>
+        </message>
+        <message>
+            <source>Exported the frequency matrix ({0} codes) to {1}.</source>
+            <translation>Frekvensmatrixen ({0} koder) er eksporteret til {1}.</translation>
+        </message>
+        <message>
+            <source>Exported {0} coded segments to {1}.</source>
+            <translation>{0} kodede segmenter er eksporteret til {1}.</translation>
+        </message>
+        <message>
+            <source>Exported {0} codes to {1}.</source>
+            <translation>{0} koder er eksporteret til {1}.</translation>
+        </message>
+        <message>
+            <source>Exported {0} documents, {1} codes and {2} codings to {3}.</source>
+            <translation>{0} dokumenter, {1} koder og {2} kodninger er eksporteret til {3}.</translation>
+        </message>
+        <message>
+            <source>Import REFI-QDA project or codebook</source>
+            <translation>Importér REFI-QDA-projekt eller -kodebog</translation>
+        </message>
+        <message>
+            <source>Import REFI-QDA project or codebook…</source>
+            <translation>Importér REFI-QDA-projekt eller -kodebog…</translation>
+        </message>
+        <message>
+            <source>Imported.</source>
+            <translation>Importeret.</translation>
+        </message>
+        <message>
+            <source>Importing {0}</source>
+            <translation>Importerer {0}</translation>
+        </message>
+        <message>
+            <source>REFI-QDA codebook (*.qdc)</source>
+            <translation>REFI-QDA-kodebog (*.qdc)</translation>
+        </message>
+        <message>
+            <source>REFI-QDA files (*.qdpx *.qdc *.qde);;All files (*)</source>
+            <translation>REFI-QDA-filer (*.qdpx *.qdc *.qde);;Alle filer (*)</translation>
+        </message>
+        <message>
+            <source>REFI-QDA import</source>
+            <translation>REFI-QDA-import</translation>
+        </message>
+        <message>
+            <source>REFI-QDA project (*.qdpx)</source>
+            <translation>REFI-QDA-projekt (*.qdpx)</translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,245 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>AgreementView</name>
+        <message>
+            <source>Accept A</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Accept B</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Adjudicate: {d}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Agree on coded %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All units</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Both</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Char. %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Char. α</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Char. κ</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Character</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose at least two coders.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coded %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Codes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Colour bands: α ≥ {r} reliable (green), ≥ {t} tentative (amber), below unreliable (red) — Krippendorff's guidance.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Comparing coders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy agreements to consensus</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disagreements: {n} shown, {d} of {t} decided</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Document</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit span…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit the span</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>End</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How uncoded text is treated:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Inter-coder agreement</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Inter-coder agreement…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Min. overlap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Neither</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Overall</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Segment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Segment %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Speaker turn</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Turn %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Turn α</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Turn α high</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Turn α low</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Turn κ</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>accept {a}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>accept {b}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>both</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cuα</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>different boundaries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>different code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>edited</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>neither</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>only {a}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>only {b}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reliable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>tentative</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>undefined</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unreliable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>uα</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CodebookEditor</name>
         <message>
             <source>Barrier</source>
@@ -274,6 +513,93 @@
         </message>
         <message>
             <source>Tematik</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ExchangeActions</name>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export REFI-QDA codebook</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export REFI-QDA codebook (.qdc)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export REFI-QDA project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export REFI-QDA project (.qdpx)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export code frequency matrix</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export code frequency matrix (table)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export coded segments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export coded segments (table)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exported the frequency matrix ({0} codes) to {1}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exported {0} coded segments to {1}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exported {0} codes to {1}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exported {0} documents, {1} codes and {2} codings to {3}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import REFI-QDA project or codebook</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import REFI-QDA project or codebook…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Importing {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>REFI-QDA codebook (*.qdc)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>REFI-QDA files (*.qdpx *.qdc *.qde);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>REFI-QDA import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>REFI-QDA project (*.qdpx)</source>
             <translation type="unfinished" />
         </message>
     </context>
