@@ -103,25 +103,37 @@ class LemmaIndex:
             t = texts[d]
             low = t.lower()
             sources.append(low if len(low) == len(t) else t)
+        from spacy.attrs import IDX, IS_ALPHA, LENGTH, ORTH
+
         tokenizer = nlp.tokenizer
+        strings = nlp.vocab.strings
+        # Token hash → lemma id (-1: not a content word), decided once per distinct form.
+        by_hash: dict[int, int] = {}
         for d, source in zip(doc_ids, sources, strict=True):
-            doc = tokenizer(source)
-            offs: list[int] = []
-            ids: list[int] = []
-            for tok in doc:
-                if len(tok) < 3 or not tok.is_alpha:
-                    continue
-                lemma = table.get(tok.text, tok.text).lower()
-                if tok.lower_ in stops or lemma in stops or len(lemma) < 3:
-                    continue
-                lid = self.vocab.get(lemma)
+            arr = tokenizer(source).to_array([ORTH, IDX, IS_ALPHA, LENGTH]).astype(np.int64)
+            if arr.size == 0:
+                self.offsets[d] = np.zeros(0, dtype=np.int64)
+                self.ids[d] = np.zeros(0, dtype=np.int64)
+                continue
+            arr = arr[(arr[:, 2] == 1) & (arr[:, 3] >= 3)]
+            ids = np.empty(len(arr), dtype=np.int64)
+            for i, h in enumerate(arr[:, 0].tolist()):
+                lid = by_hash.get(h)
                 if lid is None:
-                    lid = self.vocab[lemma] = len(self.lemmas)
-                    self.lemmas.append(lemma)
-                offs.append(tok.idx)
-                ids.append(lid)
-            self.offsets[d] = np.asarray(offs, dtype=np.int64)
-            self.ids[d] = np.asarray(ids, dtype=np.int64)
+                    form = strings[h & 0xFFFFFFFFFFFFFFFF]
+                    lemma = table.get(form, form).lower()
+                    if form.lower() in stops or lemma in stops or len(lemma) < 3:
+                        lid = -1
+                    else:
+                        lid = self.vocab.get(lemma, -1)
+                        if lid < 0:
+                            lid = self.vocab[lemma] = len(self.lemmas)
+                            self.lemmas.append(lemma)
+                    by_hash[h] = lid
+                ids[i] = lid
+            keep = ids >= 0
+            self.offsets[d] = arr[keep, 1]
+            self.ids[d] = ids[keep]
         n = len(self.lemmas)
         self.total = np.zeros(n, dtype=np.int64)
         for d in doc_ids:

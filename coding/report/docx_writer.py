@@ -400,8 +400,9 @@ class ReportWriter:
         for r, values in enumerate([list(header), *[list(x) for x in rows]]):
             row = tbl.rows[r]
             _row_flags(row, header=r == 0)
+            cells = row.cells
             for c, value in enumerate(values):
-                cell = row.cells[c]
+                cell = cells[c]
                 cell.width = Cm(widths[c])
                 p = cell.paragraphs[0]
                 self._apply(p, "Table Text")
