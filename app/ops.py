@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import sys
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -40,24 +39,6 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def guard_none_refcount() -> None:
-    """Work around PySide6 6.12.0 on Python 3.11.
-
-    Its void methods return ``None`` (and some bool methods ``True``/``False``) without a new
-    reference. That is harmless from Python 3.12 on, where these objects are immortal; on 3.11
-    every call lowers their reference count and a long session aborts with "deallocating
-    None". This lifts the counts far out of reach once per process. PySide6 6.11 and older
-    are not affected; pinning ``PySide6-Essentials<6.12`` removes the need."""
-    if sys.version_info >= (3, 12) or getattr(guard_none_refcount, "done", False):
-        return
-    import ctypes
-
-    for obj in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 48
-    guard_none_refcount.done = True  # type: ignore[attr-defined]
-
-
-guard_none_refcount()
 Session = Any  # a sqlalchemy.orm.Session; app/ does not import sqlalchemy
 
 CHANGE_KINDS = frozenset(
