@@ -67,7 +67,12 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 #: Modules that may add dock panels; each that exists is imported and ``install(window)`` called.
-PANELS: list[str] = ["app.suggestions_panel", "app.agreement_view"]
+PANELS: list[str] = [
+    "app.suggestions_panel",
+    "app.agreement_view",
+    "app.exchange_actions",
+    "app.report_dialog",
+]
 
 
 def install_panels(window: Any, panels: list[str] | None = None) -> list[str]:
