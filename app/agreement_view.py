@@ -516,18 +516,34 @@ class AgreementView(QWidget):
         if not checked:
             checked = {c[0] for c in (analysts or choices.coders)[:2]}
         self._fill(self.coders, [(c[0], c[1]) for c in choices.coders], checked)
-        self._fill(self.documents, choices.documents, None)
-        self._fill(self.codes, choices.codes, None)
+        # keep the supervisor's choice of documents and codes; new ones come checked
+        self._fill(self.documents, choices.documents, unchecked=self._unchecked(self.documents))
+        self._fill(self.codes, choices.codes, unchecked=self._unchecked(self.codes))
         self.choicesLoaded.emit()
 
     @staticmethod
-    def _fill(w: QListWidget, rows: list[tuple[int, str]], checked: set[int] | None) -> None:
+    def _unchecked(w: QListWidget) -> set[int]:
+        return {
+            w.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(w.count())
+            if w.item(i).checkState() != Qt.CheckState.Checked
+        }
+
+    @staticmethod
+    def _fill(
+        w: QListWidget,
+        rows: list[tuple[int, str]],
+        checked: set[int] | None = None,
+        unchecked: set[int] | None = None,
+    ) -> None:
+        """Fill a checkable list: ``checked`` ids on (others off), or all on except
+        ``unchecked``."""
         w.clear()
         for ident, name in rows:
             item = QListWidgetItem(name, w)
             item.setData(Qt.ItemDataRole.UserRole, ident)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            on = checked is None or ident in checked
+            on = ident in checked if checked is not None else ident not in (unchecked or set())
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     @staticmethod

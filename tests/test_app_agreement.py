@@ -157,3 +157,14 @@ def test_install_adds_dock_and_menu(demo_db: Database, qtbot, tmp_path: Path) ->
         assert view.coders.count() >= 3
     finally:
         window.ops.stop()
+
+
+def test_choices_survive_a_reload(view: AgreementView, qtbot) -> None:
+    first_doc = view.documents.item(0).data(Qt.ItemDataRole.UserRole)
+    all_docs = {view.documents.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(view.documents.count())}  # fmt: skip
+    view.set_checked("documents", all_docs - {first_doc})
+    with qtbot.waitSignal(view.choicesLoaded, timeout=5000):
+        view.reload_choices()
+    assert view.documents.item(0).checkState() == Qt.CheckState.Unchecked
+    assert set(view._selection_ids(view.documents) or []) == all_docs - {first_doc}
