@@ -39,7 +39,8 @@ class ReportOptions:
     codes: list[str] | None = None
     documents: list[str] | None = None
     pseudonymize: bool = False
-    by: str | None = None  # case attribute; default: sector from → to when recorded
+    by: str | None = None  # case attribute or FROM>TO; default: sector from → to if recorded
+    group: bool = True  # False: no breakdown by group at all
     quotes: QuoteRule = field(default_factory=QuoteRule)
     key_terms: int = 10
     key_term_min_freq: int = 3
@@ -163,7 +164,10 @@ def _groups(
             pair = tuple(attrs.get(p.lower()) for p in parts)
             if len(pair) != 2 or None in pair:
                 raise TematikError(f"No attributes {by!r} in the project (give FROM>TO).")
-            return _pair_groups(values(pair[0]), values(pair[1]), doc_ids, t, by)  # type: ignore[arg-type]
+            a, b = pair  # type: ignore[misc]
+            known = (a.name.lower(), b.name.lower()) in SECTOR_PAIRS
+            label = None if known else f"{a.name} → {b.name}"
+            return _pair_groups(values(a), values(b), doc_ids, t, label)
         attr = attrs.get(by.lower())
         if attr is None:
             known = ", ".join(a.name for a in attrs.values()) or "none"
@@ -237,7 +241,7 @@ def collect(
     if not docs:
         raise TematikError("The project has no documents to report on.")
     doc_ids = [d.id for d in docs]
-    grouping, group_of = _groups(session, doc_ids, opts.by, t)
+    grouping, group_of = _groups(session, doc_ids, opts.by, t) if opts.group else ("", {})
     unknown = t("unknown_group")
     group_labels = sorted(set(group_of.values()), key=lambda g: (g == unknown, g.lower()))
     group_index = {g: i for i, g in enumerate(group_labels)}
@@ -431,3 +435,44 @@ def _under(node: object, root_id: int, nodes: dict) -> bool:
             return True
         p = nodes[p].parent_id
     return False
+
+
+@dataclass
+class ReportChoices:
+    """What the export dialog offers (plain data for the GUI thread)."""
+
+    language: str
+    coders: list[tuple[str, str, int]]  # (name, role, codings)
+    default_coders: list[str]
+    codes: list[tuple[str, int]]  # (path, depth)
+    documents: list[str]
+    attributes: list[str]
+    sector_pair: str | None  # "sektor_fra>sektor_til" when both attributes exist
+    project: str
+
+
+def report_choices(session: Session) -> ReportChoices:
+    """The coders, codes, documents and case attributes a report can be limited to."""
+    info = project_info(session)
+    counts = dict(
+        session.execute(select(Coding.coder_id, func.count()).group_by(Coding.coder_id)).all()
+    )
+    coders = list(session.scalars(select(Coder).order_by(Coder.name)))
+    attrs = [a.name for a in session.scalars(select(Attribute).order_by(Attribute.position))]
+    low = {a.lower(): a for a in attrs}
+    pair = next(
+        (f"{low[a]}>{low[b]}" for a, b in SECTOR_PAIRS if a in low and b in low),
+        None,
+    )
+    return ReportChoices(
+        language=info.language or "da",
+        coders=[(c.name, c.role, int(counts.get(c.id, 0))) for c in coders],
+        default_coders=[c.name for c in _select_coders(session, None)],
+        codes=[(n.path, n.depth) for n in code_tree(session)],
+        documents=list(
+            session.scalars(select(Document.name).order_by(Document.position, Document.id))
+        ),
+        attributes=attrs,
+        sector_pair=pair,
+        project=info.name,
+    )
