@@ -48,7 +48,9 @@ def test_add_rename_recolour_update_and_their_inverse(db) -> None:
         assert code.color == "#123abc"
         with pytest.raises(TematikError, match="colour"):
             cb.recolour_code(s, code.id, "red")
-        old = cb.update_code(s, code.id, example="Jeg kører 80 km", indicator_terms=["pendle", "bil"])
+        old = cb.update_code(
+            s, code.id, example="Jeg kører 80 km", indicator_terms=["pendle", "bil"]
+        )
         assert old == {"example": "", "indicator_terms": []}
         assert cb.terms_of(code) == ["pendle", "bil"]
         cb.update_code(s, code.id, **old)
@@ -64,7 +66,9 @@ def test_move_code_reorders_and_refuses_cycles(db) -> None:
         assert old[0] == barriers.id
         s.refresh(pay)
         assert cb.code_path(pay) == "Motivationer/Løn og pension"
-        assert cb.code_tree(s)[[n.id for n in cb.code_tree(s)].index(motivations.id) + 1].id == pay.id
+        assert (
+            cb.code_tree(s)[[n.id for n in cb.code_tree(s)].index(motivations.id) + 1].id == pay.id
+        )
         with pytest.raises(TematikError, match="into itself"):
             cb.move_code(s, motivations.id, pay.id)
         cb.move_code(s, pay.id, *old)

@@ -106,7 +106,9 @@ def test_in_vivo_creates_code_named_by_selection(setup) -> None:
         assert code.name == "savnede mening" and coding.code_id == code.id
 
 
-def test_segments_by_code_coder_document_attribute_with_context_and_speaker(setup, tmp_path) -> None:
+def test_segments_by_code_coder_document_attribute_with_context_and_speaker(
+    setup, tmp_path
+) -> None:
     db, ids = setup
     with transaction(db) as s:
         a, b = span(T1, "Men jeg savnede mening.")
@@ -116,7 +118,9 @@ def test_segments_by_code_coder_document_attribute_with_context_and_speaker(setu
         a3, b3 = span(T1, "Lønnen, helt ærligt.")
         add_coding(s, ids["d1"], ids["pay"], ids["anne"], a3, b3)
         csv = tmp_path / "attr.csv"
-        csv.write_text("document;sektor_fra\nkommune-privat;kommune\nprivat-stat;privat\n", encoding="utf-8")
+        csv.write_text(
+            "document;sektor_fra\nkommune-privat;kommune\nprivat-stat;privat\n", encoding="utf-8"
+        )
         import_attributes(s, csv)
     with transaction(db) as s:
         rows = segments(s, SegmentFilter(codes=["Barrierer"]))  # sub-codes included
@@ -134,7 +138,9 @@ def test_segments_by_code_coder_document_attribute_with_context_and_speaker(setu
         assert [r.text for r in segments(s, SegmentFilter(attribute=("sektor_fra", "privat")))] == [
             "lønnen er højere"
         ]
-        assert [r.text for r in segments(s, SegmentFilter(text="ÆRLIGT"))] == ["Lønnen, helt ærligt."]
+        assert [r.text for r in segments(s, SegmentFilter(text="ÆRLIGT"))] == [
+            "Lønnen, helt ærligt."
+        ]
 
 
 def test_frequency_matrices(setup, tmp_path) -> None:
@@ -149,7 +155,9 @@ def test_frequency_matrices(setup, tmp_path) -> None:
             add_coding(s, ids[doc], ids["pay"], ids[coder], *span(text, phrase))
         add_coding(s, ids["d2"], ids["influence"], ids["anne"], *span(T2, "mere indflydelse"))
         csv = tmp_path / "attr.csv"
-        csv.write_text("document,sektor_fra\nkommune-privat,kommune\nprivat-stat,privat\n", encoding="utf-8")
+        csv.write_text(
+            "document,sektor_fra\nkommune-privat,kommune\nprivat-stat,privat\n", encoding="utf-8"
+        )
         import_attributes(s, csv)
     with transaction(db) as s:
         m = frequency_matrix(s, "document")

@@ -45,8 +45,10 @@ def test_old_project_is_migrated_on_open_after_a_backup(tmp_path: Path) -> None:
     engine = make_engine(to_url(path))
     upgrade(engine, "0001")  # a project written by the first release
     with engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO coder (guid, name, role, created_at) VALUES "
-                             "('0b6d6b8e-7e7a-4f5e-9d0e-2a9a4e0c9d11', 'Anne', 'analyst', '2025-01-01')")
+        conn.exec_driver_sql(
+            "INSERT INTO coder (guid, name, role, created_at) VALUES "
+            "('0b6d6b8e-7e7a-4f5e-9d0e-2a9a4e0c9d11', 'Anne', 'analyst', '2025-01-01')"
+        )
     engine.dispose()
     assert "suggestion" not in _tables(path)
 

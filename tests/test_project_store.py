@@ -25,7 +25,9 @@ def test_new_project_is_one_sqlite_file_with_wal_and_foreign_keys(db, project_pa
 
 def test_default_codebook_installed_with_kinds_and_stable_guids(db) -> None:
     with transaction(db) as s:
-        roots = s.scalars(select(Code).where(Code.parent_id.is_(None)).order_by(Code.position)).all()
+        roots = s.scalars(
+            select(Code).where(Code.parent_id.is_(None)).order_by(Code.position)
+        ).all()
         assert {r.kind for r in roots} >= {"barrier", "motivation"}
         assert project_name(s) == "test"
         guids = s.scalars(select(Code.guid)).all()
@@ -96,7 +98,9 @@ def test_refuses_project_from_newer_version(db, project_path: Path) -> None:
     assert project_path.read_bytes() == before
 
 
-def test_create_refuses_existing_file_and_unknown_codebook(db, project_path: Path, tmp_path) -> None:
+def test_create_refuses_existing_file_and_unknown_codebook(
+    db, project_path: Path, tmp_path
+) -> None:
     with pytest.raises(ProjectError, match="already exists"):
         create_project(project_path)
     with pytest.raises(TematikError, match="No codebook"):
