@@ -1,7 +1,8 @@
 """Key terms: lemma keyness of coded text against the rest of the corpus.
 
-Every document is tokenised and lemmatised once with a blank spaCy pipeline and the lookup
-lemmatizer (``spacy-lookups-data``; offline). Content lemmas are kept: alphabetic tokens of
+Every document is tokenised once with a blank spaCy pipeline (``spacy.blank(lang)``) and
+lemmatised with the lookup lemmatizer's table from ``spacy-lookups-data`` (offline; the same
+word form → lemma rule as spaCy's ``lemmatizer`` pipe in ``lookup`` mode). Content lemmas are kept: alphabetic tokens of
 at least three letters that are not stop words (spaCy's list plus interview fillers).
 
 For a set of text spans (a theme's coded passages, overlapping spans merged), each lemma's

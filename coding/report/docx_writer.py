@@ -143,13 +143,13 @@ def _table_style(styles: object) -> None:
     )
 
 
-def _table_look(table: Table) -> None:
-    """Header-row formatting on; first-column and banding formatting off."""
+def _table_look(table: Table, header: bool = True) -> None:
+    """Header-row formatting on (or off); first-column and banding formatting off."""
     tblpr = table._tbl.tblPr
     for old in tblpr.findall(qn("w:tblLook")):
         tblpr.remove(old)
     look = OxmlElement("w:tblLook")
-    for k, v in (("w:val", "0420"), ("w:firstRow", "1"), ("w:lastRow", "0"),
+    for k, v in (("w:val", "0420" if header else "0600"), ("w:firstRow", "1" if header else "0"), ("w:lastRow", "0"),
                  ("w:firstColumn", "0"), ("w:lastColumn", "0"), ("w:noHBand", "1"),
                  ("w:noVBand", "1")):  # fmt: skip
         look.set(qn(k), v)
@@ -173,6 +173,18 @@ def _row_flags(row: object, header: bool = False) -> None:
     if header:
         el = OxmlElement("w:tblHeader")
         trpr.append(el)
+
+
+def _bottom_rule(p: Paragraph) -> None:
+    """A dark rule under a paragraph (the title page)."""
+    ppr = p._p.get_or_add_pPr()
+    bdr = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for k, v in (("w:val", "single"), ("w:sz", "12"), ("w:space", "8"), ("w:color", HEADER_FILL)):
+        bottom.set(qn(k), v)
+    bdr.append(bottom)
+    ppr.append(bdr)
+    p.paragraph_format.space_after = Pt(18)
 
 
 def _keep_with_next(p: Paragraph) -> None:
@@ -433,7 +445,8 @@ class ReportWriter:
         for _ in range(6):
             self.para()
         self.para(d.title, "Title")
-        self.para(t("subtitle"), "Subtitle")
+        sub = self.para(t("subtitle"), "Subtitle")
+        _bottom_rule(sub)
         self.para()
         meta = [
             (t("date"), t.date(d.today)),
@@ -525,7 +538,10 @@ class ReportWriter:
                 text = t("summary_theme", theme=th.root.name, items=items)
             else:
                 text = t("summary_theme_none", theme=th.root.name)
-            self.para(text, style="List Bullet")
+            p = self.para(style="List Bullet")
+            head, _, rest = text.partition(":")
+            p.add_run(head + ":").bold = True
+            p.add_run(rest)
 
     def method(self) -> None:
         d, t = self.data, self.t
@@ -845,7 +861,7 @@ class ReportWriter:
                 tbl.style = self.style(TABLE_STYLE)
                 tbl.autofit = False
                 _fixed_layout(tbl, [3.2, 12.8])
-                _table_look(tbl)
+                _table_look(tbl, header=False)
                 for r, (k, v) in enumerate(fields):
                     row = tbl.rows[r]
                     _row_flags(row)
