@@ -260,3 +260,68 @@ def test_libreoffice_converts_the_report(
     assert data.startswith(b"%PDF")
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", data))
     assert pages >= 10
+
+
+def _small_project(db: Database) -> None:
+    """Two interviews without case attributes, one coder, one pinned coding, one memo."""
+    from coding.codebook import find_code
+    from coding.codings import add_coding, set_memo, set_pinned
+    from coding.documents import store_document
+    from coding.importing.base import ParsedDocument, ParsedTurn
+    from coding.project import ensure_coder
+
+    text = (
+        "I: Hvorfor skiftede du?\n\nR: Lønnen i det private var markant højere, og pensionen "
+        "betød mindre for mig, end jeg havde troet, da jeg skulle beslutte mig.\n"
+    )
+    turns = [ParsedTurn(3, 23, "I"), ParsedTurn(28, len(text) - 1, "R")]
+    with transaction(db) as s:
+        anne = ensure_coder(s, "Anne")
+        code = find_code(s, "Barrierer/Løn og pension")
+        for name in ("A", "B"):
+            doc = store_document(s, name, ParsedDocument(text, "txt", turns))
+            start = text.index("Lønnen")
+            c = add_coding(s, doc.id, code.id, anne.id, start, len(text) - 1)
+            if name == "B":
+                set_pinned(s, c.id, True)
+        set_memo(s, "Løn nævnes i begge interviews.", coder_id=anne.id, code_id=code.id)
+
+
+def test_report_without_groups_and_without_agreement(db: Database, tmp_path: Path) -> None:
+    from coding.report.model import collect
+
+    _small_project(db)
+    with transaction(db) as s:
+        data = collect(s, ReportOptions(), agreement=lambda *a: None)
+        assert data.agreement == [] and data.grouping == "" and data.groups == []
+        assert (
+            data.agreement_note
+            == "Kun én koders arbejde indgår, så interkoder-enighed er ikke relevant."
+        )
+        theme = next(th for th in data.themes if th.root.name == "Barrierer")
+        code = next(c for c in theme.codes if c.name == "Løn og pension")
+        assert (code.interviews, code.codings) == (2, 2)
+        assert code.quotes[0].pinned and code.quotes[0].document == "B"
+        assert code.memos == [("Anne", "Løn nævnes i begge interviews.")]
+    out = tmp_path / "lille.docx"
+    result = export_report(db, out, ReportOptions())
+    assert result.figures == 0  # no groups: no chart
+    doc = read_docx(str(out))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Kode")
+    assert [c.text for c in table.rows[0].cells] == ["Kode", "Interv.", "Kodn."]
+    row = next(r for r in table.rows if r.cells[0].text == "Løn og pension")
+    assert [c.text for c in row.cells] == ["Løn og pension", "2", "2"]
+    text = all_text(out)
+    assert "udvalgt" in text and "Løn nævnes i begge interviews." in text
+
+
+def test_agreement_degrades_when_not_available(demo_db: Database) -> None:
+    from coding.report.model import collect
+
+    def missing(*_a: object) -> None:
+        raise ImportError("coding.agreement")
+
+    with transaction(demo_db) as s:
+        data = collect(s, ReportOptions(coders=CODERS), agreement=missing)
+    assert data.agreement is None
+    assert data.agreement_note == "Interkoder-enighed er ikke beregnet for denne rapport."
