@@ -872,6 +872,9 @@ class ReportWriter:
                     self._apply(pb, "Table Text")
                     pa.add_run(k).bold = True
                     pb.add_run(v)
+                    if r < len(fields) - 1:  # keep a code's table on one page
+                        pa.paragraph_format.keep_with_next = True
+                        pb.paragraph_format.keep_with_next = True
                     _shade(a, THEME_FILL)
                 self.para().paragraph_format.space_after = Pt(2)
 
