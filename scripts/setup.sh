@@ -12,7 +12,7 @@ APT_PACKAGES=(
   xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libegl1 libgl1
   libfontconfig1 libdbus-1-3 fonts-dejavu-core imagemagick make
-  libreoffice-writer-nogui postgresql
+  libreoffice-writer-nogui fonts-crosextra-carlito postgresql
 )
 
 apt_install() {
