@@ -176,8 +176,9 @@ def model_candidates(
         a = analysed[r]
         ev = model.evidence(a.doc, label)
         for e in ev:
-            e["start"] += a.unit.start
-            e["end"] += a.unit.start
+            if e["start"] is not None:
+                e["start"] += a.unit.start
+                e["end"] += a.unit.start
         out.append(
             Candidate(
                 a.unit.document_id,
