@@ -36,7 +36,7 @@ def _speed_rows(tmp: Path) -> list[tuple[str, str, str]]:
         )
     )
     # Terms + model over about 1,000,000 words (60 coded documents to train on first).
-    docs = generate_documents(1450, seed=22, turns=20, prefix="big")
+    docs = generate_documents(1800, seed=22, turns=20, prefix="big")
     words = sum(d.words for d in docs)
     db = build_project(tmp / "big.tematik", docs, coded=60)
     engine.train(db)

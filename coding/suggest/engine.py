@@ -31,9 +31,9 @@ if TYPE_CHECKING:
 
 MODEL_SETTING = "suggest.model"
 # Scores at or above these are shown by default (the app's slider and --threshold change it).
-DEFAULT_THRESHOLDS = {"terms": 0.3, "model": 0.3, "similar": 0.35}
+DEFAULT_THRESHOLDS = {"terms": 0.3, "model": 0.3, "similar": 0.2}
 # Candidates below these are not stored at all.
-STORE_FLOORS = {"terms": 0.0, "model": 0.15, "similar": 0.2}
+STORE_FLOORS = {"terms": 0.0, "model": 0.15, "similar": 0.12}
 CHUNK = 2000
 
 

@@ -60,6 +60,7 @@ class SuggestModel:
     textcat: Any
     log_odds: dict[str, dict[str, float]] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
+    _hash_tables: dict[str, dict[int, float]] = field(default_factory=dict, repr=False)
 
     def predict(self, docs: Sequence[Doc], batch_size: int = 1024) -> np.ndarray:
         """Scores, one row per doc and one column per label (in ``labels`` order)."""
@@ -90,9 +91,19 @@ class SuggestModel:
                 "end": None,
                 "weight": w_terms,
             }
-        for tok in doc:
-            w = table.get(tok.lemma_)
-            if w is not None and tok.lemma_ not in seen:
+        from spacy.attrs import LEMMA
+
+        by_hash = self._hash_tables.get(label)
+        if by_hash is None:
+            strings = doc.vocab.strings
+            by_hash = {strings.add(k): v for k, v in table.items()}
+            self._hash_tables[label] = by_hash
+        for i, h in enumerate(doc.to_array(LEMMA).tolist()):
+            w = by_hash.get(h)
+            if w is None:
+                continue
+            tok = doc[i]
+            if tok.lemma_ not in seen:
                 seen[tok.lemma_] = {
                     "feature": tok.lemma_,
                     "text": tok.text,

@@ -183,15 +183,23 @@ class LemmaNormaliser:
         return str(lemma).lower()
 
     def __call__(self, doc: Any) -> Any:
+        import numpy as np
+        from spacy.attrs import LEMMA, ORTH
+
+        if not len(doc):
+            return doc
         cache = self.cache
         strings = doc.vocab.strings
-        for tok in doc:
-            key = (tok.orth, tok.lemma)
-            value = cache.get(key)
+        arr = doc.to_array([ORTH, LEMMA])
+        out = []
+        for orth, lemma in arr.tolist():
+            value = cache.get((orth, lemma))
             if value is None:
-                value = strings.add(self._lemma(tok.text, tok.lemma_ if tok.lemma else ""))
-                cache[key] = value
-            tok.lemma = value
+                given = strings[lemma] if lemma else ""
+                value = strings.add(self._lemma(strings[orth], given))
+                cache[(orth, lemma)] = value
+            out.append(value)
+        doc.from_array([LEMMA], np.asarray(out, dtype="uint64").reshape(-1, 1))
         return doc
 
 
