@@ -101,6 +101,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("evaluate-suggestions", help="precision / recall / F1 of suggestions")
     s.add_argument("project")
+    s.add_argument(
+        "--coders",
+        type=_csv_list,
+        metavar="A,B",
+        help="human codings of these coders (default: all, by union)",
+    )
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("agreement", help="inter-coder agreement")
