@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from app.transcript_view import lane_layout
@@ -29,17 +29,26 @@ class Stripe:
 
 
 class StripeArea(QWidget):
-    """The stripe margin of a :class:`TranscriptView`."""
+    """The stripe margin of a :class:`TranscriptView`.
 
-    LANE = 118  # px per lane with a label
-    MIN_LANE = 16
-    WIDTH = 250
+    The layout of the stripes on screen is cached until the view scrolls, resizes or its
+    codings change; after one coding changed, :meth:`refresh` repaints only the stripes that
+    appeared, vanished or moved, and a paint draws only the stripes in its rectangle.
+    Labels are elided to the lane; hovering a stripe shows the full code path, coder and memo.
+    """
+
+    LANE = 96  # px per lane with a label
+    MIN_LANE = 14
+    WIDTH = 184
+    TICK = 5.0
 
     def __init__(self, view: TranscriptView) -> None:
         super().__init__(view)
         self.view = view
         self.setMouseTracking(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.stripes: list[Stripe] = []
+        self._key: tuple | None = None
         self.setObjectName("codingStripes")
 
     def preferred_width(self) -> int:
@@ -47,6 +56,12 @@ class StripeArea(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(self.WIDTH, 0)
+
+    def label_font(self) -> QFont:
+        """The font of the stripe labels (a little smaller than the text)."""
+        font = QFont(self.view.font())
+        font.setPointSizeF(max(font.pointSizeF() - 2.0, 7.0))
+        return font
 
     def layout_stripes(self) -> list[Stripe]:
         """Lay out the stripes of the codings on screen."""
@@ -69,25 +84,64 @@ class StripeArea(QWidget):
             out.append(Stripe(h.span.id, h.span.code_id, rect, style.name))
         return out
 
+    def current_stripes(self) -> list[Stripe]:
+        """The stripes on screen (laid out again only when something moved)."""
+        key = (self.view.layout_key(), self.view.index_revision, self.width(), self.height())
+        if key != self._key:
+            self.stripes = self.layout_stripes()
+            self._key = key
+        return self.stripes
+
+    def _bounds(self, s: Stripe, label_height: int) -> QRect:
+        r = s.rect
+        return QRectF(
+            r.left() - 2, r.top() - 3, r.width() + 4, max(r.height(), label_height) + 6
+        ).toAlignedRect()
+
+    def refresh(self) -> None:
+        """Repaint the stripes that changed since the last layout (after one coding changed)."""
+        if self._key is None:
+            self.update()
+            return
+        before = self.stripes
+        after = self.current_stripes()
+        if after is before:
+            return
+        old = {s.coding_id: s for s in before}
+        lh = QFontMetrics(self.label_font()).height()
+        dirty = QRect()
+        for s in after:
+            o = old.pop(s.coding_id, None)
+            if o is None or o.rect != s.rect or o.label != s.label or o.code_id != s.code_id:
+                dirty = dirty.united(self._bounds(s, lh))
+                if o is not None:
+                    dirty = dirty.united(self._bounds(o, lh))
+        for o in old.values():
+            dirty = dirty.united(self._bounds(o, lh))
+        if not dirty.isEmpty():
+            self.update(dirty)
+
     def paintEvent(self, event: QPaintEvent) -> None:
+        clip = event.rect()
         painter = QPainter(self)
-        painter.fillRect(event.rect(), QColor("#fbfbfc"))
+        painter.fillRect(clip, QColor("#fbfbfc"))
         painter.setPen(QColor("#e1e4e8"))
-        painter.drawLine(0, event.rect().top(), 0, event.rect().bottom())
-        self.stripes = self.layout_stripes()
-        font = QFont(self.view.font())
-        font.setPointSizeF(max(font.pointSizeF() - 2.0, 7.0))
-        painter.setFont(font)
+        painter.drawLine(0, clip.top(), 0, clip.bottom())
+        stripes = self.current_stripes()
+        painter.setFont(self.label_font())
         fm = painter.fontMetrics()
+        lh = fm.height()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         current = self.view._current_coding
-        for s in self.stripes:
+        tick = self.TICK
+        for s in stripes:
+            if not self._bounds(s, lh).intersects(clip):
+                continue
             color = QColor(self.view.code_style(s.code_id).color)
             width = 3.0 if s.coding_id == current else 2.0
             painter.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
             r = s.rect
             x = r.left() + 1
-            tick = 5.0
             painter.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()))
             painter.drawLine(QPointF(x, r.top()), QPointF(x + tick, r.top()))
             painter.drawLine(QPointF(x, r.bottom()), QPointF(x + tick, r.bottom()))
@@ -96,7 +150,7 @@ class StripeArea(QWidget):
                 text = fm.elidedText(s.label, Qt.TextElideMode.ElideRight, avail)
                 painter.setPen(color.darker(135))
                 painter.drawText(
-                    QRectF(x + tick + 2, r.top() - 1, avail, fm.height()),
+                    QRectF(x + tick + 2, r.top() - 1, avail, lh),
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                     text,
                 )
@@ -112,7 +166,7 @@ class StripeArea(QWidget):
 
     def stripe_at(self, point: QPointF) -> Stripe | None:
         """The stripe under a point (the innermost when several)."""
-        hits = [s for s in self.stripes if s.rect.adjusted(-3, -2, 0, 2).contains(point)]
+        hits = [s for s in self.current_stripes() if s.rect.adjusted(-3, -2, 0, 2).contains(point)]
         return hits[-1] if hits else None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

@@ -39,9 +39,12 @@ class CodingsModel(QAbstractTableModel):
         self._coder_name = coder_name
 
     def set_codings(self, rows: list[CodingSpan]) -> None:
-        """Replace the rows (by start, then code)."""
+        """Replace the rows (by start, then code); nothing happens when they are the same."""
+        new = sorted(rows, key=lambda c: (c.start, c.end, c.id))
+        if new == self._rows:
+            return
         self.beginResetModel()
-        self._rows = sorted(rows, key=lambda c: (c.start, c.end, c.id))
+        self._rows = new
         self.endResetModel()
 
     def coding(self, row: int) -> CodingSpan | None:
@@ -64,8 +67,9 @@ class CodingsModel(QAbstractTableModel):
         c = self._rows[index.row()]
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if col == 0:
-                return self._code_info(c.code_id)[0]
+            if col == 0:  # the code's name; its whole path on hover
+                path = self._code_info(c.code_id)[0]
+                return path if role == Qt.ItemDataRole.ToolTipRole else path.rsplit("/", 1)[-1]
             if col == 1:
                 return self._coder_name(c.coder_id)
             if col == 2:
@@ -108,10 +112,15 @@ class CodingsPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setAccessibleName(_tr("Codings at the cursor"))
         h = self.table.horizontalHeader()
+        # fixed widths: ResizeToContents would measure every row each time the cursor moves
+        fm = self.table.fontMetrics()
         h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        h.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        h.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        h.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         h.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        h.resizeSection(1, fm.horizontalAdvance("Mette M.") + 16)
+        h.resizeSection(2, fm.horizontalAdvance("000000–000000") + 16)
+        self.table.verticalHeader().setDefaultSectionSize(fm.height() + 8)
         self.table.clicked.connect(self._chosen)
         self.table.activated.connect(self._chosen)
         layout = QVBoxLayout(self)

@@ -34,6 +34,15 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("DocumentBrowser", text)
 
 
+def progress_scale(busiest: int) -> int:
+    """The count a full progress bar stands for: the busiest document's count, rounded up
+    to two significant digits above 20 (so one more coding rarely rescales every bar)."""
+    if busiest <= 20:
+        return max(busiest, 1)
+    step = 10 ** (len(str(busiest)) - 2)
+    return -(-busiest // step) * step
+
+
 class DocumentTableModel(QAbstractTableModel):
     """Columns: document, one per coder (codings), then one per attribute."""
 
@@ -43,6 +52,8 @@ class DocumentTableModel(QAbstractTableModel):
         self._coders: list[CoderInfo] = []
         self._attrs: list[str] = []
         self._max = 1
+        self._scale = 1
+        self._row_of: dict[int, int] = {}
 
     def set_data(self, rows: list[DocumentRow], coders: list[CoderInfo]) -> None:
         """Replace everything."""
@@ -55,24 +66,31 @@ class DocumentTableModel(QAbstractTableModel):
                 if a not in attrs:
                     attrs.append(a)
         self._attrs = attrs
+        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
         self._recompute_max()
         self.endResetModel()
 
     def _recompute_max(self) -> None:
         self._max = max([n for r in self._rows for n in r.codings_by_coder.values()] + [1])
+        self._scale = progress_scale(self._max)
 
     def bump(self, document_id: int, coder_id: int, delta: int) -> None:
-        """Adjust a count after a coding was added or removed."""
-        for i, r in enumerate(self._rows):
-            if r.id == document_id:
-                r.codings_by_coder[coder_id] = max(r.codings_by_coder.get(coder_id, 0) + delta, 0)
-                old = self._max
-                self._recompute_max()
-                if old != self._max:
-                    self.dataChanged.emit(self.index(0, 1), self.index(len(self._rows) - 1, self.columnCount() - 1))  # fmt: skip
-                else:
-                    self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
-                return
+        """Adjust a count after a coding was added or removed: repaints that one cell (all
+        coder cells only when the bars' scale steps, about every 5% of growth)."""
+        i = self._row_of.get(document_id)
+        if i is None:
+            return
+        r = self._rows[i]
+        r.codings_by_coder[coder_id] = max(r.codings_by_coder.get(coder_id, 0) + delta, 0)
+        old = self._scale
+        self._recompute_max()
+        cols = self.coder_columns()
+        if old != self._scale and len(cols):
+            self.dataChanged.emit(self.index(0, cols[0]), self.index(len(self._rows) - 1, cols[-1]))  # fmt: skip
+            return
+        col = next((c for c in cols if self._coders[c - 1].id == coder_id), None)
+        if col is not None:
+            self.dataChanged.emit(self.index(i, col), self.index(i, col))
 
     def coder_columns(self) -> range:
         return range(1, 1 + len(self._coders))
@@ -82,10 +100,8 @@ class DocumentTableModel(QAbstractTableModel):
         return range(start, start + len(self._attrs))
 
     def row_of(self, document_id: int) -> int:
-        for i, r in enumerate(self._rows):
-            if r.id == document_id:
-                return i
-        return -1
+        """The row of a document (-1: not listed)."""
+        return self._row_of.get(document_id, -1)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -130,7 +146,7 @@ class DocumentTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.EditRole:
                 return n
             if role == ProgressRole:
-                return n / self._max
+                return min(n / self._scale, 1.0)
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None

@@ -285,6 +285,7 @@ class _NumberArea(QWidget):
     def __init__(self, view: TranscriptView) -> None:
         super().__init__(view)
         self.view = view
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
     def sizeHint(self) -> QSize:
         return QSize(self.view.number_area_width(), 0)
@@ -342,6 +343,8 @@ class TranscriptView(QPlainTextEdit):
         self._drag: tuple[int, str] | None = None  # (coding id, "start"|"end")
         self._drag_pos: int | None = None
         self._revision = 0
+        #: bumped whenever the drawn codings change (the stripe layout cache keys on it)
+        self.index_revision = 0
         self._lines: list[tuple] = []
         self._line_starts: list[int] = []
         self._lines_key: tuple | None = None
@@ -379,6 +382,7 @@ class TranscriptView(QPlainTextEdit):
     def set_code_styles(self, styles: dict[int, CodeStyle]) -> None:
         """Code id → name, path and colour (after the codebook changed)."""
         self._styles = styles
+        self.index_revision += 1
         self.viewport().update()
         self.stripe_area.update()
 
@@ -470,6 +474,7 @@ class TranscriptView(QPlainTextEdit):
         self._index = IntervalIndex(
             self._highlight(c) for c in self._all.values() if self._shown(c)
         )
+        self.index_revision += 1
         self.viewport().update()
         self.stripe_area.update()
         self._emit_cursor_codings()
@@ -488,9 +493,10 @@ class TranscriptView(QPlainTextEdit):
         self._all[span.id] = span
         if old is not None:
             self._index.remove(span.id)
-            self._update_span(old.start, old.end)
+            self._update_span(old.start, old.end, stripes=False)
         if self._shown(span):
             self._index.add(self._highlight(span))
+        self.index_revision += 1
         self._update_span(span.start, span.end)
         self._emit_cursor_codings()
 
@@ -498,6 +504,7 @@ class TranscriptView(QPlainTextEdit):
         """Stop showing a coding."""
         span = self._all.pop(coding_id, None)
         self._index.remove(coding_id)
+        self.index_revision += 1
         if self._current_coding == coding_id:
             self._current_coding = None
         if span is not None:
@@ -528,7 +535,7 @@ class TranscriptView(QPlainTextEdit):
         for cid in (old, coding_id):
             span = self._all.get(cid) if cid is not None else None
             if span is not None:
-                self._update_span(span.start, span.end)
+                self._update_span(span.start, span.end, stripes=False)
         self.stripe_area.update()
 
     def current_coding(self) -> CodingSpan | None:
@@ -609,15 +616,28 @@ class TranscriptView(QPlainTextEdit):
 
     # --- geometry helpers -------------------------------------------------------------------
 
+    def layout_key(self) -> tuple:
+        """Changes whenever the lines on screen move: scrolled, resized or a new document."""
+        offset = self.contentOffset()
+        vp = self.viewport()
+        return (
+            self.firstVisibleBlock().blockNumber(),
+            offset.x(),
+            offset.y(),
+            vp.width(),
+            vp.height(),
+            self._revision,
+        )
+
     def _visible_lines(self) -> tuple[list[tuple], list[int]]:
         """The laid-out lines on screen, cached until the view scrolls, resizes or changes:
         (u_start, u_end, top, height, x_start, x_end, block_pos, QTextLine), and their starts."""
+        key = self.layout_key()
+        if self._lines_key == key:
+            return self._lines, self._line_starts
         first = self.firstVisibleBlock()
         offset = self.contentOffset()
         vp = self.viewport()
-        key = (first.blockNumber(), offset.x(), offset.y(), vp.width(), vp.height(), self._revision)
-        if self._lines_key == key:
-            return self._lines, self._line_starts
         lines: list[tuple] = []
         block = first
         bottom = vp.height()
@@ -683,7 +703,8 @@ class TranscriptView(QPlainTextEdit):
         bottom = last[2] + last[3] if u_end <= lines[-1][1] else self.viewport().height() + 2.0
         return top, bottom
 
-    def _update_span(self, start: int, end: int) -> None:
+    def _update_span(self, start: int, end: int, *, stripes: bool = True) -> None:
+        """Repaint the lines of a span, and the stripes that moved (never the whole view)."""
         off = self._doc.offsets
         rects = self.span_rects(off.to_utf16(start), off.to_utf16(end))
         if rects:
@@ -691,12 +712,12 @@ class TranscriptView(QPlainTextEdit):
             for x in rects[1:]:
                 r = r.united(x)
             self.viewport().update(r.toAlignedRect().adjusted(-3, -3, 3, 3))
-        self.stripe_area.update()
+        if stripes:
+            self.stripe_area.refresh()
 
     # --- painting ---------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        self._lines_key = None  # layouts may have changed: rebuild the line table once
         if len(self._index) or self._underlines:
             painter = QPainter(self.viewport())
             try:
@@ -711,14 +732,31 @@ class TranscriptView(QPlainTextEdit):
             finally:
                 painter.end()
 
+    def _clip_utf16_range(self, clip: QRect) -> tuple[int, int]:
+        """The UTF-16 range of the visible lines that a viewport rectangle touches."""
+        lines, _ = self._visible_lines()
+        top, bottom = clip.top(), clip.bottom() + 1
+        hit = [ln for ln in lines if ln[2] < bottom and ln[2] + ln[3] > top]
+        if not hit:
+            return 0, 0
+        return hit[0][0], hit[-1][1] + 1
+
     def _paint_highlights(self, painter: QPainter, clip: QRect) -> None:
-        a, b = self.visible_utf16_range()
+        a, b = self._clip_utf16_range(clip)
+        if a >= b:
+            return
         painter.setPen(Qt.PenStyle.NoPen)
+        area = QRectF(clip)
+        colors: dict[tuple[int, bool], QColor] = {}
         for h in self._index.overlapping(a, b):
-            color = QColor(self.code_style(h.span.code_id).color)
-            color.setAlpha(70 if h.span.id != self._hover_coding else 120)
+            key = (h.span.code_id, h.span.id == self._hover_coding)
+            color = colors.get(key)
+            if color is None:
+                color = QColor(self.code_style(h.span.code_id).color)
+                color.setAlpha(120 if key[1] else 70)
+                colors[key] = color
             for r in self.span_rects(h.u_start, h.u_end):
-                if r.intersects(QRectF(clip)):
+                if r.intersects(area):
                     painter.fillRect(r, color)
 
     def _paint_overlays(self, painter: QPainter) -> None:
@@ -790,13 +828,21 @@ class TranscriptView(QPlainTextEdit):
         cr = self.contentsRect()
         left = self.number_area_width()
         right = self.stripe_area.preferred_width() if self.show_stripes else 0
-        self.number_area.setGeometry(QRect(cr.left(), cr.top(), left, cr.height()))
-        self.stripe_area.setGeometry(QRect(cr.right() - right + 1, cr.top(), right, cr.height()))
+        vp = self.viewport().geometry()
+        # beside the viewport: the stripes sit between the text and the scroll bar
+        self.number_area.setGeometry(QRect(cr.left(), vp.top(), left, vp.height()))
+        self.stripe_area.setGeometry(QRect(vp.right() + 1, vp.top(), right, vp.height()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._lines_key = None
         super().resizeEvent(event)
         self._place_margins()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "stripe_area"):
+            self._revision += 1  # lines re-wrap
+            self._update_margins()
+        super().changeEvent(event)
 
     def set_show_numbers(self, on: bool) -> None:
         self.show_numbers = on
@@ -968,6 +1014,9 @@ class TranscriptView(QPlainTextEdit):
         return out
 
     def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._lines_key = None
+            self._place_margins()  # the scroll bar came or went
         if event.type() == QEvent.Type.ToolTip:
             pos = event.pos()  # type: ignore[attr-defined]
             tip = self.tooltip_at(pos)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from coding import codebook, codings
-from coding.workbench import CodingSpan, coding_span
+from coding.workbench import CodingSpan, coding_span, span_of
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -129,9 +129,7 @@ def add_coding_command(
         else:
             c = codings.add_coding(s, document_id, code_id, coder_id, start, end)
         st["id"] = c.id
-        span = coding_span(s, c.id)
-        assert span is not None
-        return span
+        return span_of(c)
 
     def undo(s: Session, st: State) -> int:
         st["snapshot"] = codings.remove_coding(s, st["id"])
@@ -158,10 +156,7 @@ def remove_coding_command(
         return coding_id
 
     def undo(s: Session, st: State) -> CodingSpan:
-        c = codings.restore_coding(s, st["snapshot"])
-        span = coding_span(s, c.id)
-        assert span is not None
-        return span
+        return span_of(codings.restore_coding(s, st["snapshot"]))
 
     return OpCommand(
         ops, _tr("Uncode"), redo, undo, changes={"codings"}, document_ids={document_id},

@@ -4,8 +4,12 @@
    main window to open it until text, speaker styles and highlights are painted (database
    read on the worker thread included). Targets 0.25 s and 0.3 s.
 2. Apply a code in a project with 50,000 codings: from the keystroke's action until the
-   coding is stored (committed), shown and the viewport and stripes repainted. 200 actions at
-   random places of the shown document. Targets: median 10 ms, 95th percentile 25 ms.
+   coding is stored (committed), shown and the affected region repainted (every event the
+   action posted processed: the lines of the passage, the stripes that moved, the count
+   cells). Before each action the selection is made and everything painted, outside the
+   timing. 200 actions at random places of the shown document. Targets: median 10 ms, 95th
+   percentile 25 ms. The machine may be shared, so the process CPU time of each action (GUI
+   and database threads) is reported beside the wall time.
 
 Run alone: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_workbench.py``
 """
@@ -124,7 +128,8 @@ def measure_open(tmp: Path) -> dict[int, float]:
     return {n: statistics.median(v) for n, v in out.items()}
 
 
-def measure_apply(tmp: Path, actions: int = 200) -> tuple[float, float]:
+def measure_apply(tmp: Path, actions: int = 200) -> tuple[float, float, float, float]:
+    """Median and 95th percentile of wall and of CPU seconds per action."""
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
@@ -137,7 +142,7 @@ def measure_apply(tmp: Path, actions: int = 200) -> tuple[float, float]:
     tv = w.transcript_view
     rng = random.Random(3)
     code = w.quick_codes()[0]
-    times = []
+    times, cpu = [], []
     text = tv.text
     for _ in range(actions):
         a = rng.randrange(0, len(text) - 200)
@@ -149,18 +154,21 @@ def measure_apply(tmp: Path, actions: int = 200) -> tuple[float, float]:
         before = len(tv.codings())
         loop = QEventLoop()
         tv.cursorCodingsChanged.connect(loop.quit)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         w.code_selection(code)
         while len(tv.codings()) == before:
             loop.exec()
         QApplication.processEvents()  # the partial repaint of viewport and stripes
         times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
         tv.cursorCodingsChanged.disconnect(loop.quit)
     w.shutdown()
     w.close()
     db.close()
     times.sort()
-    return statistics.median(times), times[int(len(times) * 0.95) - 1]
+    cpu.sort()
+    p95 = int(len(times) * 0.95) - 1
+    return statistics.median(times), times[p95], statistics.median(cpu), cpu[p95]
 
 
 def run() -> list[tuple[str, str, str]]:
@@ -171,12 +179,20 @@ def run() -> list[tuple[str, str, str]]:
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         opened = measure_open(tmp)
-        median, p95 = measure_apply(tmp)
+        median, p95, cpu_median, cpu_p95 = measure_apply(tmp)
     return [
         ("workbench: open 300k chars, 2,000 codings", f"{opened[2000] * 1000:.0f} ms", "≤ 250 ms"),
         ("workbench: open 300k chars, 5,000 codings", f"{opened[5000] * 1000:.0f} ms", "≤ 300 ms"),
-        ("workbench: apply code (50k codings) median", f"{median * 1000:.1f} ms", "≤ 10 ms"),
-        ("workbench: apply code (50k codings) p95", f"{p95 * 1000:.1f} ms", "≤ 25 ms"),
+        (
+            "workbench: apply code (50k codings) median",
+            f"{median * 1000:.1f} ms wall, {cpu_median * 1000:.1f} ms CPU",
+            "≤ 10 ms",
+        ),
+        (
+            "workbench: apply code (50k codings) p95",
+            f"{p95 * 1000:.1f} ms wall, {cpu_p95 * 1000:.1f} ms CPU",
+            "≤ 25 ms",
+        ),
     ]
 
 

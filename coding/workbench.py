@@ -134,6 +134,19 @@ def document_snapshot(session: Session, document_id: int) -> DocumentSnapshot:
     )
 
 
+def span_of(coding: Coding) -> CodingSpan:
+    """The span of a coding just added or restored in this session (no query)."""
+    return CodingSpan(
+        coding.id,
+        coding.code_id,
+        coding.coder_id,
+        coding.start,
+        coding.end,
+        coding.memo or "",
+        bool(coding.pinned),
+    )
+
+
 def coding_span(session: Session, coding_id: int) -> CodingSpan | None:
     """One coding (None when it no longer exists)."""
     row = session.execute(select(*_SPAN_COLS).where(Coding.id == coding_id)).first()

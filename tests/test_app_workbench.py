@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QSettings, Qt
+from PySide6.QtCore import QEvent, QMimeData, QObject, QRect, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 import app.ops  # noqa: F401  (PySide6 6.12 refcount guard before any widget)
 from app.codebook_table_model import CODE_MIME
+from app.document_browser import progress_scale
 from app.main_window import MainWindow, fuzzy_score
 from app.transcript_view import SPAN_MIME
 from coding.codebook import code_tree, find_code
@@ -267,3 +269,63 @@ def test_fuzzy_palette_score() -> None:
     assert fuzzy_score("lp", "Barrierer/Løn og pension") is not None
     assert fuzzy_score("xyz", "Barrierer/Løn og pension") is None
     assert fuzzy_score("løn", "Barrierer/Løn") > fuzzy_score("løn", "Motivation/Bedre lønforhold i det private")  # fmt: skip
+
+
+class _PaintLog(QObject):
+    """Records the paint rectangles of some widgets."""
+
+    def __init__(self, *widgets: QWidget) -> None:
+        super().__init__()
+        self.rects: dict[QWidget, list[QRect]] = {w: [] for w in widgets}
+        for w in widgets:
+            w.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and obj in self.rects:
+            self.rects[obj].append(QRect(event.rect()))  # type: ignore[attr-defined]
+        return False
+
+
+def test_coding_repaints_only_the_affected_region(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    tv = window.transcript_view
+    qtbot.waitExposed(window)
+    start = TEXT.index("opgaverne")
+    tv.select_span(start, start + len("opgaverne"))
+    QApplication.processEvents()
+    log = _PaintLog(tv.viewport(), tv.stripe_area)
+    cells: list[tuple[int, int, int, int]] = []
+    window.browser.model.dataChanged.connect(
+        lambda a, b, _roles=(): cells.append((a.row(), a.column(), b.row(), b.column()))
+    )
+    window.code_selection(_first_code(window, 2))
+    qtbot.waitUntil(lambda: len(tv.codings()) == 2)
+    QApplication.processEvents()
+    vp, stripes = log.rects[tv.viewport()], log.rects[tv.stripe_area]
+    assert vp and stripes  # the passage and its new stripe were painted ...
+    assert all(r.height() < tv.viewport().height() // 2 for r in vp)  # ... not the whole view
+    assert all(r.height() < tv.stripe_area.height() // 2 for r in stripes)
+    assert any(s.coding_id != tv.codings()[0].id for s in tv.stripe_area.stripes)
+    bo = window.browser.model.coder_columns()[1]  # columns: Anne, Bo
+    assert cells == [(0, bo, 0, bo)]  # only Bo's count cell of this document
+    assert window.browser.model.index(0, bo).data() == "1"
+
+
+def test_progress_scale_steps_rarely() -> None:
+    assert [progress_scale(n) for n in (0, 1, 14, 20)] == [1, 1, 14, 20]
+    assert progress_scale(21) == 21 and progress_scale(99) == 99
+    assert progress_scale(1250) == 1300 and progress_scale(1300) == 1300
+    assert progress_scale(1301) == 1400
+    assert len({progress_scale(n) for n in range(1000, 2000)}) == 11  # 1000, 1100 … 2000
+
+
+def test_codings_panel_keeps_rows_when_unchanged(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    model = window.codings_panel.model
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    rows = window.transcript_view.codings()
+    model.set_codings(rows)
+    model.set_codings(list(reversed(rows)))
+    assert len(resets) == 1 and model.rowCount() == 1
+    path = window._code_info(rows[0].code_id)[0]
+    assert model.index(0, 0).data() == path.rsplit("/", 1)[-1]
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == path
