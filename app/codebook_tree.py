@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from coding.workbench import CodebookSnapshot
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.codebook_table_model import COL_COUNT, COL_KIND, COL_NAME, CodebookModel
+from app.codebook_table_model import COL_COUNT, COL_KIND, COL_NAME, CodebookModel, kind_label
 
 
 def _tr(text: str) -> str:
@@ -70,8 +71,17 @@ class CodebookPanel(QWidget):
         header.setSectionResizeMode(COL_KIND, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(COL_COUNT, QHeaderView.ResizeMode.Fixed)
         fm = self.tree.fontMetrics()
-        header.resizeSection(COL_KIND, fm.horizontalAdvance("Motivation") + 18)
-        header.resizeSection(COL_COUNT, fm.horizontalAdvance("Codings") + 18)
+        bold = QFont(self.tree.font())
+        bold.setBold(True)  # the kinds stand on the bold top-level rows
+        kinds = [kind_label(k) for k in ("barrier", "motivation", "condition", "other")]
+        header.resizeSection(
+            COL_KIND, max(QFontMetrics(bold).horizontalAdvance(k) for k in kinds) + 14
+        )
+        count_header = str(self.model.headerData(COL_COUNT, Qt.Orientation.Horizontal))
+        header.resizeSection(
+            COL_COUNT, max(fm.horizontalAdvance(count_header), fm.horizontalAdvance("99999")) + 14
+        )
+        self.tree.setIndentation(max(14, fm.horizontalAdvance("M") + 4))
         self.tree.doubleClicked.connect(self._on_double_click)
         self.tree.activated.connect(self._on_double_click)
         self.tree.selectionModel().currentChanged.connect(self._on_current)

@@ -37,9 +37,8 @@ class StripeArea(QWidget):
     Labels are elided to the lane; hovering a stripe shows the full code path, coder and memo.
     """
 
-    LANE = 96  # px per lane with a label
-    MIN_LANE = 14
-    WIDTH = 184
+    MIN_LANE = 14  # px; below ~30 px a lane's label is drawn vertically
+    WIDTH = 164  # the lanes share it: one lane labels with ~150 px, two with ~75 px each
     TICK = 5.0
 
     def __init__(self, view: TranscriptView) -> None:
@@ -72,7 +71,7 @@ class StripeArea(QWidget):
             return []
         lanes = lane_layout(items)
         nlanes = max(lanes) + 1
-        lane_w = max(self.MIN_LANE, min(self.LANE, (self.width() - 8) / nlanes))
+        lane_w = max(self.MIN_LANE, (self.width() - 8) / nlanes)
         out = []
         for h, lane in zip(items, lanes, strict=True):
             yr = view.y_range(h.u_start, h.u_end)

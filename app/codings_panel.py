@@ -58,7 +58,9 @@ class CodingsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # fmt: skip
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(COLUMNS[section]) if 0 <= section < len(COLUMNS) else None
+            # literal _tr() calls, so scripts/build_translations.py --update finds them
+            titles = (_tr("Code"), _tr("Coder"), _tr("Characters"), _tr("Memo"))
+            return titles[section] if 0 <= section < len(titles) else None
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -117,9 +119,11 @@ class CodingsPanel(QWidget):
         h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         h.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         h.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        h.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        h.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        h.setStretchLastSection(False)
         h.resizeSection(1, fm.horizontalAdvance("Mette M.") + 16)
-        h.resizeSection(2, fm.horizontalAdvance("000000–000000") + 16)
+        h.resizeSection(2, fm.horizontalAdvance("00000–00000") + 16)
+        h.resizeSection(3, fm.horizontalAdvance("Memo memo") + 16)
         self.table.verticalHeader().setDefaultSectionSize(fm.height() + 8)
         self.table.clicked.connect(self._chosen)
         self.table.activated.connect(self._chosen)

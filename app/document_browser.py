@@ -59,7 +59,8 @@ class DocumentTableModel(QAbstractTableModel):
         """Replace everything."""
         self.beginResetModel()
         self._rows = list(rows)
-        self._coders = [c for c in coders if c.role != "consensus" or any(c.id in r.codings_by_coder for r in rows)]  # fmt: skip
+        # analysts always; supervisors and consensus only once they have coded something
+        self._coders = [c for c in coders if c.role == "analyst" or any(c.id in r.codings_by_coder for r in rows)]  # fmt: skip
         attrs: list[str] = []
         for r in rows:
             for a in r.attributes:
@@ -74,23 +75,25 @@ class DocumentTableModel(QAbstractTableModel):
         self._max = max([n for r in self._rows for n in r.codings_by_coder.values()] + [1])
         self._scale = progress_scale(self._max)
 
-    def bump(self, document_id: int, coder_id: int, delta: int) -> None:
+    def bump(self, document_id: int, coder_id: int, delta: int) -> bool:
         """Adjust a count after a coding was added or removed: repaints that one cell (all
-        coder cells only when the bars' scale steps, about every 5% of growth)."""
+        coder cells only when the bars' scale steps, about every 5% of growth).
+
+        Returns False when the coder has no column yet (the caller reloads the rows)."""
         i = self._row_of.get(document_id)
         if i is None:
-            return
+            return False
         r = self._rows[i]
         r.codings_by_coder[coder_id] = max(r.codings_by_coder.get(coder_id, 0) + delta, 0)
         old = self._scale
         self._recompute_max()
         cols = self.coder_columns()
+        col = next((c for c in cols if self._coders[c - 1].id == coder_id), None)
         if old != self._scale and len(cols):
             self.dataChanged.emit(self.index(0, cols[0]), self.index(len(self._rows) - 1, cols[-1]))  # fmt: skip
-            return
-        col = next((c for c in cols if self._coders[c - 1].id == coder_id), None)
-        if col is not None:
+        elif col is not None:
             self.dataChanged.emit(self.index(i, col), self.index(i, col))
+        return col is not None
 
     def coder_columns(self) -> range:
         return range(1, 1 + len(self._coders))
@@ -204,6 +207,7 @@ class DocumentBrowser(QWidget):
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.setAccessibleName(_tr("Documents"))
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keeps "…_kommunen", "… 12"
         self._delegate = ProgressDelegate(self.table)
         self.table.clicked.connect(self._activated)
         self.table.activated.connect(self._activated)
@@ -221,16 +225,9 @@ class DocumentBrowser(QWidget):
         for c in self.model.coder_columns():
             self.table.setItemDelegateForColumn(c, self._delegate)
             h.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
-            h.resizeSection(
-                c,
-                max(
-                    54,
-                    self.table.fontMetrics().horizontalAdvance(
-                        self.model.headerData(c, Qt.Orientation.Horizontal)
-                    )
-                    + 20,
-                ),
-            )
+            fm = self.table.fontMetrics()
+            name = str(self.model.headerData(c, Qt.Orientation.Horizontal))
+            h.resizeSection(c, max(fm.horizontalAdvance("9999"), fm.horizontalAdvance(name)) + 16)
         for c in self.model.attribute_columns():
             self.table.setColumnHidden(c, True)  # in the tooltip; shown on demand
         if current is not None:

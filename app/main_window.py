@@ -209,9 +209,9 @@ class MainWindow(QMainWindow):
         self._load_initial(coder, ask_coder)
         self.setWindowTitle(f"{self.db.display_name} — Tematik")
         self.resize(1400, 860)
-        self._restore_layout()
         if install_plugins:
             install_panels(self)
+        self._restore_layout()  # after the plugin docks exist, so their places come back too
 
     # --- plugin API --------------------------------------------------------------------------
 
@@ -278,6 +278,12 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         self.addDockWidget(area, dock)
+        codings_dock = getattr(self, "codings_dock", None)
+        if area == Qt.DockWidgetArea.RightDockWidgetArea and codings_dock is not None:
+            # plugin panels share the place of the codings panel (as tabs), so the codebook
+            # keeps its height
+            self.tabifyDockWidget(codings_dock, dock)
+            codings_dock.raise_()
         if "view" in self._menus:
             self._menus["view"].addAction(dock.toggleViewAction())
         else:
@@ -642,8 +648,8 @@ class MainWindow(QMainWindow):
             self.transcript_view.add_coding(span)
         self.codebook.model.bump(span.code_id, span.coder_id, +1)
         doc = self.current_document_id()
-        if doc is not None:
-            self.browser.model.bump(doc, span.coder_id, +1)
+        if doc is not None and not self.browser.model.bump(doc, span.coder_id, +1):
+            self.reload_documents()  # a supervisor's first coding: their column appears
 
     def _coding_removed(self, coding_id: int) -> None:
         span = next((c for c in self.transcript_view.codings() if c.id == coding_id), None)
@@ -875,8 +881,9 @@ class MainWindow(QMainWindow):
         if not state.isEmpty():
             self.restoreState(state)
         else:
-            self.resizeDocks([self.browser_dock, self.codebook_dock], [330, 360], Qt.Orientation.Horizontal)  # fmt: skip
-            self.resizeDocks([self.codebook_dock, self.codings_dock], [520, 220], Qt.Orientation.Vertical)  # fmt: skip
+            # at 1440 px: documents 290, codebook 380, the transcript the rest (~540 px of text)
+            self.resizeDocks([self.browser_dock, self.codebook_dock], [290, 380], Qt.Orientation.Horizontal)  # fmt: skip
+            self.resizeDocks([self.codebook_dock, self.codings_dock], [560, 200], Qt.Orientation.Vertical)  # fmt: skip
 
     def save_layout(self) -> None:
         cfg.put("window/geometry", self.saveGeometry(), self.store)

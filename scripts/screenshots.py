@@ -31,40 +31,48 @@ def _project(tmp: Path):  # type: ignore[no-untyped-def]
         return open_project(tmp / "gen.tematik")
 
 
-def main() -> int:
+def _shoot(qapp, db, tmp: Path, shots: dict[str, str | None], language: str) -> None:  # type: ignore[no-untyped-def]
+    """Render one window in ``language``: {file name: coder view mode (None: as opened)}."""
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
+    from app import i18n
     from app.main_window import MainWindow
+
+    i18n.install_language(language)
+    store = QSettings(str(tmp / f"s-{language}.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(db, coder="Anne", ask_coder=False, store=store)
+    w.resize(1440, 900)
+    w.show()
+    for _ in range(20):
+        qapp.processEvents()
+    tv = w.transcript_view
+    codings = tv.visible_codings()
+    if codings:
+        tv.set_current_coding(codings[0].id)
+        tv.select_span(codings[0].start, codings[0].end)
+    out = ROOT / "docs"
+    out.mkdir(exist_ok=True)
+    for name, mode in shots.items():
+        if mode is not None:
+            w.set_view_mode(mode)
+        for _ in range(20):
+            qapp.processEvents()
+        w.grab().save(str(out / name))
+        print(f"wrote docs/{name}")
+    w.shutdown()
+    w.close()
+
+
+def main() -> int:
+    from PySide6.QtWidgets import QApplication
 
     qapp = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         db = _project(tmp)
-        store = QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat)
-        w = MainWindow(db, coder="Anne", ask_coder=False, store=store)
-        w.resize(1440, 900)
-        w.show()
-        for _ in range(20):
-            qapp.processEvents()
-        tv = w.transcript_view
-        codings = tv.visible_codings()
-        if codings:
-            tv.set_current_coding(codings[0].id)
-            tv.select_span(codings[0].start, codings[0].end)
-        for _ in range(20):
-            qapp.processEvents()
-        out = ROOT / "docs"
-        out.mkdir(exist_ok=True)
-        w.grab().save(str(out / "screenshot-main.png"))
-        w.set_view_mode("mine")
-        for _ in range(10):
-            qapp.processEvents()
-        w.grab().save(str(out / "screenshot-mine.png"))
-        w.shutdown()
-        w.close()
+        _shoot(qapp, db, tmp, {"screenshot-main.png": "all", "screenshot-mine.png": "mine"}, "en")
+        _shoot(qapp, db, tmp, {"screenshot-da.png": "all"}, "da")
         db.close()
-    print("wrote docs/screenshot-main.png, docs/screenshot-mine.png")
     return 0
 
 
