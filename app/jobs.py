@@ -214,11 +214,15 @@ class JobRunner(QObject):
 
     def _on_progress(self, job: Job, done: int, total: int, message: str) -> None:
         job.last = (done, total, message)
-        if job.dialog is not None:
-            job.dialog.setMaximum(max(total, 0))
-            job.dialog.setValue(min(done, total) if total > 0 else 0)
+        if job.done:
+            return  # a late report queued before the job finished
+        dlg = job.dialog
+        if dlg is not None:
             if message:
-                job.dialog.setLabelText(f"{job.title}\n{message}")
+                dlg.setLabelText(f"{job.title}\n{message}")
+            dlg.setMaximum(max(total, 0))
+            # a modal progress dialog processes events in setValue: the job may finish there
+            dlg.setValue(min(done, total) if total > 0 else 0)
         elif self._bar is not None:
             self._bar.setRange(0, max(total, 0))
             self._bar.setValue(min(done, total) if total > 0 else 0)
