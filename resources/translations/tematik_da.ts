@@ -1,6 +1,109 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="da" sourcelanguage="en">
+<context>
+    <name/>
+    <message>
+        <source>This document</source>
+        <translation>Dette dokument</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>Alle dokumenter</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Alle kilder</translation>
+    </message>
+    <message>
+        <source>Indicator terms</source>
+        <translation>Indikatorord</translation>
+    </message>
+    <message>
+        <source>Learned model</source>
+        <translation>Lært model</translation>
+    </message>
+    <message>
+        <source>More like this</source>
+        <translation>Flere som denne</translation>
+    </message>
+    <message>
+        <source>Suggest</source>
+        <translation>Foreslå</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Træn</translation>
+    </message>
+    <message>
+        <source>How good?</source>
+        <translation>Hvor gode?</translation>
+    </message>
+    <message>
+        <source>Accept (A)</source>
+        <translation>Acceptér (A)</translation>
+    </message>
+    <message>
+        <source>Reject (R)</source>
+        <translation>Afvis (R)</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Sikkerhed</translation>
+    </message>
+    <message>
+        <source>%n suggestion(s)</source>
+        <translation>%n forslag</translation>
+    </message>
+    <message>
+        <source>Accept suggestion</source>
+        <translation>Acceptér forslag</translation>
+    </message>
+    <message>
+        <source>Reject suggestion</source>
+        <translation>Afvis forslag</translation>
+    </message>
+    <message>
+        <source>Finding suggestions</source>
+        <translation>Finder forslag</translation>
+    </message>
+    <message>
+        <source>Training the suggestion model</source>
+        <translation>Træner forslagsmodellen</translation>
+    </message>
+    <message>
+        <source>Trained on %1 passages from %2 documents.</source>
+        <translation>Trænet på %1 passager fra %2 dokumenter.</translation>
+    </message>
+    <message>
+        <source>Evaluating suggestions</source>
+        <translation>Evaluerer forslag</translation>
+    </message>
+    <message>
+        <source>Leave one document out over %1 coded documents (%2 speaker turns).</source>
+        <translation>Ét dokument holdt ude ad gangen, over %1 kodede dokumenter (%2 taleture).</translation>
+    </message>
+    <message>
+        <source>F1 per code:</source>
+        <translation>F1 pr. kode:</translation>
+    </message>
+    <message>
+        <source>Learning curve (F1 by number of coded documents):</source>
+        <translation>Læringskurve (F1 efter antal kodede dokumenter):</translation>
+    </message>
+    <message>
+        <source>How good are the suggestions?</source>
+        <translation>Hvor gode er forslagene?</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Forslag</translation>
+    </message>
+    <message>
+        <source>Train suggestion model</source>
+        <translation>Træn forslagsmodel</translation>
+    </message>
+</context>
 <context>
     <name>AgreementView</name>
     <message>
@@ -64,7 +167,7 @@
         <translation>Koder</translation>
     </message>
     <message>
-        <source>Colour bands: α ≥ {r} reliable (green), ≥ {t} tentative (amber), below unreliable (red) — Krippendorff&apos;s guidance.</source>
+        <source>Colour bands: α ≥ {r} reliable (green), ≥ {t} tentative (amber), below unreliable (red) — Krippendorff's guidance.</source>
         <translation>Farvebånd: α ≥ {r} pålidelig (grøn), ≥ {t} foreløbig (gul), derunder upålidelig (rød) – efter Krippendorffs anbefaling.</translation>
     </message>
     <message>
@@ -423,8 +526,24 @@
 <context>
     <name>CodingsPanel</name>
     <message>
+        <source>Characters</source>
+        <translation>Tegn</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation>Koder</translation>
+    </message>
+    <message>
         <source>Codings at the cursor</source>
         <translation>Kodninger ved markøren</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Memo</translation>
     </message>
 </context>
 <context>
@@ -434,7 +553,7 @@
         <translation>Åbn teamdatabase</translation>
     </message>
     <message>
-        <source>The address of the team&apos;s PostgreSQL database, for example postgresql+psycopg://anne@server.example/tematik. The password is not saved.</source>
+        <source>The address of the team's PostgreSQL database, for example postgresql+psycopg://anne@server.example/tematik. The password is not saved.</source>
         <translation>Adressen på teamets PostgreSQL-database, f.eks. postgresql+psycopg://anne@server.example/tematik. Adgangskoden bliver ikke gemt.</translation>
     </message>
     <message>
@@ -1062,7 +1181,7 @@
         <translation>Vælg en kodebogsfil</translation>
     </message>
     <message>
-        <source>Ledermobilitet (the taskforce&apos;s codebook)</source>
+        <source>Ledermobilitet (the taskforce's codebook)</source>
         <translation>Ledermobilitet (taskforcens kodebog)</translation>
     </message>
     <message>
@@ -1174,6 +1293,85 @@
     <message>
         <source>&amp;Clear the list</source>
         <translation>&amp;Ryd listen</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>(no grouping)</source>
+        <translation>(ingen gruppering)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Gennemse…</translation>
+    </message>
+    <message>
+        <source>Choose where to save the Word document</source>
+        <translation>Vælg hvor Word-dokumentet skal gemmes</translation>
+    </message>
+    <message>
+        <source>Coders:</source>
+        <translation>Kodere:</translation>
+    </message>
+    <message>
+        <source>Codes:</source>
+        <translation>Koder:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksportér</translation>
+    </message>
+    <message>
+        <source>Export theme summary</source>
+        <translation>Eksportér temasammenfatning</translation>
+    </message>
+    <message>
+        <source>Export theme summary…</source>
+        <translation>Eksportér temasammenfatning…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fil:</translation>
+    </message>
+    <message>
+        <source>Group by:</source>
+        <translation>Gruppér efter:</translation>
+    </message>
+    <message>
+        <source>Interviews:</source>
+        <translation>Interviews:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprog:</translation>
+    </message>
+    <message>
+        <source>Open the document when it is ready</source>
+        <translation>Åbn dokumentet, når det er klar</translation>
+    </message>
+    <message>
+        <source>Replace names by pseudonyms</source>
+        <translation>Erstat navne med pseudonymer</translation>
+    </message>
+    <message>
+        <source>Save theme summary</source>
+        <translation>Gem temasammenfatning</translation>
+    </message>
+    <message>
+        <source>Sector moved from → to</source>
+        <translation>Sektor skiftet fra → til</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word-dokument (*.docx)</translation>
+    </message>
+    <message>
+        <source>Writing the theme summary</source>
+        <translation>Skriver temasammenfatningen</translation>
+    </message>
+    <message>
+        <source>Wrote {0}: {1} themes, {2} quotes.</source>
+        <translation>Skrev {0}: {1} temaer, {2} citater.</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +1624,109 @@
     <message>
         <source>Default coder view</source>
         <translation>Standardvisning af kodere</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <source>%n suggestion(s)</source>
+        <translation>%n forslag</translation>
+    </message>
+    <message>
+        <source>Accept (A)</source>
+        <translation>Acceptér (A)</translation>
+    </message>
+    <message>
+        <source>Accept suggestion</source>
+        <translation>Acceptér forslag</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>Alle dokumenter</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Alle kilder</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Sikkerhed</translation>
+    </message>
+    <message>
+        <source>Evaluating suggestions</source>
+        <translation>Evaluerer forslag</translation>
+    </message>
+    <message>
+        <source>F1 per code:</source>
+        <translation>F1 pr. kode:</translation>
+    </message>
+    <message>
+        <source>Finding suggestions</source>
+        <translation>Finder forslag</translation>
+    </message>
+    <message>
+        <source>How good are the suggestions?</source>
+        <translation>Hvor gode er forslagene?</translation>
+    </message>
+    <message>
+        <source>How good?</source>
+        <translation>Hvor gode?</translation>
+    </message>
+    <message>
+        <source>Indicator terms</source>
+        <translation>Indikatorord</translation>
+    </message>
+    <message>
+        <source>Learned model</source>
+        <translation>Lært model</translation>
+    </message>
+    <message>
+        <source>Learning curve (F1 by number of coded documents):</source>
+        <translation>Læringskurve (F1 efter antal kodede dokumenter):</translation>
+    </message>
+    <message>
+        <source>Leave one document out over %1 coded documents (%2 speaker turns).</source>
+        <translation>Ét dokument holdt ude ad gangen, over %1 kodede dokumenter (%2 taleture).</translation>
+    </message>
+    <message>
+        <source>More like this</source>
+        <translation>Flere som denne</translation>
+    </message>
+    <message>
+        <source>Reject (R)</source>
+        <translation>Afvis (R)</translation>
+    </message>
+    <message>
+        <source>Reject suggestion</source>
+        <translation>Afvis forslag</translation>
+    </message>
+    <message>
+        <source>Suggest</source>
+        <translation>Foreslå</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Forslag</translation>
+    </message>
+    <message>
+        <source>This document</source>
+        <translation>Dette dokument</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Træn</translation>
+    </message>
+    <message>
+        <source>Train suggestion model</source>
+        <translation>Træn forslagsmodel</translation>
+    </message>
+    <message>
+        <source>Trained on %1 passages from %2 documents.</source>
+        <translation>Trænet på %1 passager fra %2 dokumenter.</translation>
+    </message>
+    <message>
+        <source>Training the suggestion model</source>
+        <translation>Træner forslagsmodellen</translation>
     </message>
 </context>
 <context>

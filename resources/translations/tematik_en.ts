@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>This document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learned model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More like this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How good?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject (R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n suggestion(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training the suggestion model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained on %1 passages from %2 documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluating suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave one document out over %1 coded documents (%2 speaker turns).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1 per code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning curve (F1 by number of coded documents):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How good are the suggestions?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train suggestion model</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgreementView</name>
     <message>
         <source>Accept A</source>
@@ -423,7 +526,23 @@
 <context>
     <name>CodingsPanel</name>
     <message>
+        <source>Characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Codings at the cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memo</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1177,6 +1296,85 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>(no grouping)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to save the Word document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coders:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export theme summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export theme summary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interviews:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the document when it is ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace names by pseudonyms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save theme summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sector moved from → to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the theme summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {0}: {1} themes, {2} quotes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RetrievalView</name>
     <message>
         <source>&amp;Code:</source>
@@ -1425,6 +1623,109 @@
     </message>
     <message>
         <source>Default coder view</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <source>%n suggestion(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluating suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1 per code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How good are the suggestions?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How good?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learned model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning curve (F1 by number of coded documents):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave one document out over %1 coded documents (%2 speaker turns).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More like this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject (R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train suggestion model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained on %1 passages from %2 documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training the suggestion model</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
