@@ -122,7 +122,9 @@ def test_job_progress_cancel_and_result(qtbot) -> None:  # type: ignore[no-untyp
             state.progress(0, 0)
         raise Cancelled()
 
-    job = runner.start(endless, title="Endless", cancelled=lambda: cancelled.append(True), dialog=False)
+    job = runner.start(
+        endless, title="Endless", cancelled=lambda: cancelled.append(True), dialog=False
+    )
     qtbot.waitUntil(lambda: bool(started))
     job.cancel()
     runner.wait(job)
