@@ -94,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--source", choices=("terms", "model", "similar", "all"), default="all")
     s.add_argument("--coder", help="coder whose decisions apply (default: first analyst)")
     s.add_argument("--threshold", type=float, default=None)
+    s.add_argument(
+        "--like", metavar="CODING_GUID", help="'more like this': passages similar to this coding"
+    )
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("train", help="train the suggestion model on the project's codings")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from coding.errors import ImportFailure, TematikError
@@ -201,23 +202,19 @@ def import_files(
             with db.engine.begin() as conn:
                 batch = _Batch(conn)
                 names = [
-                    _insert_document(conn, batch, p.stem, d, p.name, None, None)[1]
-                    for p, d in pending
+                    _insert_document(conn, batch, p.stem, d, p.name, None, None, h)[1]
+                    for p, d, h in pending
                 ]
             report.imported.extend(names)
-        except Exception:
+        except SQLAlchemyError:
             for p, d, h in pending:  # one transaction each: only the file at fault fails
                 try:
                     with db.engine.begin() as conn:
-                        report.imported.append(
-                            _insert_document(conn, _Batch(conn), p.stem, d, p.name, None, None, h)[
-                                1
-                            ]
-                        )
-                except Exception as exc:
-                    report.failed.append(
-                        str(ImportFailure(p.name, f"the database refused it ({exc})"))
-                    )
+                        one = _insert_document(conn, _Batch(conn), p.stem, d, p.name, None, None, h)
+                    report.imported.append(one[1])
+                except SQLAlchemyError as exc:
+                    reason = f"the database refused it ({getattr(exc, 'orig', None) or exc})"
+                    report.failed.append(str(ImportFailure(p.name, reason)))
         pending.clear()
 
     with db.engine.connect() as conn:

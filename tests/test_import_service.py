@@ -158,3 +158,32 @@ def test_bad_attribute_files_are_refused_without_changes(db, tmp_path: Path) -> 
             import_attributes(s, path)
     with transaction(db) as s:
         assert document_attributes(s) == {}
+
+
+def test_a_group_the_database_refuses_is_retried_file_by_file(
+    db, tmp_path: Path, monkeypatch
+) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    import coding.documents as documents
+
+    real = documents._insert_document
+
+    def refusing(conn, batch, name, *args, **kwargs):
+        if name == "interview_1":
+            raise IntegrityError("INSERT", {}, Exception("disk says no"))
+        return real(conn, batch, name, *args, **kwargs)
+
+    monkeypatch.setattr(documents, "_insert_document", refusing)
+    files = []
+    for i in range(3):
+        f = tmp_path / f"interview_{i}.txt"
+        f.write_text(GOOD + str(i), encoding="utf-8")
+        files.append(f)
+    report = import_files(db, files, commit_seconds=3600)  # one group for all three
+    assert report.imported == ["interview_0", "interview_2"]
+    assert len(report.failed) == 1 and "interview_1.txt" in report.failed[0]
+    assert "disk says no" in report.failed[0]
+    with transaction(db) as s:
+        assert sorted(s.scalars(select(Document.name))) == ["interview_0", "interview_2"]
+        assert s.scalar(select(func.count(Turn.id))) == 8

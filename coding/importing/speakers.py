@@ -215,26 +215,34 @@ def _glued_split(name: str, known: dict[str, int]) -> int:
 def _trimmed_turn(
     text: str, start: int, end: int, speaker: str | None, timestamp: float | None
 ) -> ParsedTurn | None:
-    """A turn for text[start:end] without surrounding whitespace and edge timestamps."""
-    lead = _LEADING_TS_RE.match(text, start, end)
-    if lead is not None and timestamp is None:
-        seconds = timestamp_seconds(lead.group(1))
-        if seconds is not None:
-            timestamp = seconds
-            start = lead.end()
-    first = _NON_SPACE_RE.search(text, start, end)
-    if first is None:
+    """A turn for text[start:end] without surrounding whitespace and edge timestamps.
+
+    Runs once per turn, so the common case (no timestamps) is decided by looking at single
+    characters before any regular expression is tried."""
+    if timestamp is None:
+        i = start
+        while i < end and text[i] in " \t":
+            i += 1
+        if i < end and (text[i] in "[(" or text[i].isdigit()):
+            lead = _LEADING_TS_RE.match(text, start, end)
+            if lead is not None:
+                seconds = timestamp_seconds(lead.group(1))
+                if seconds is not None:
+                    timestamp = seconds
+                    start = lead.end()
+    while start < end and text[start].isspace():
+        start += 1
+    if start >= end:
         return None
-    start = first.start()
     end = _rstripped_end(text, start, end)
-    tail_from = max(start, end - 24)
-    trail = _TRAILING_TS_RE.search(text, tail_from, end)
-    if trail is not None:
-        seconds = timestamp_seconds(trail.group(1))
-        if seconds is not None and trail.start() > start:
-            if timestamp is None:
-                timestamp = seconds
-            end = _rstripped_end(text, start, trail.start())
+    if text[end - 1] in ")]":
+        trail = _TRAILING_TS_RE.search(text, max(start, end - 24), end)
+        if trail is not None:
+            seconds = timestamp_seconds(trail.group(1))
+            if seconds is not None and trail.start() > start:
+                if timestamp is None:
+                    timestamp = seconds
+                end = _rstripped_end(text, start, trail.start())
     return ParsedTurn(start, end, speaker, timestamp)
 
 
