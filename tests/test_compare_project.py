@@ -360,3 +360,19 @@ def test_turn_documents_and_report_shapes(tmp_path: Path) -> None:
         assert "turn_alpha" in cols and rows[-1][0] is None
     finally:
         p.db.close()
+
+
+def test_packed_and_fallback_coding_queries_agree(
+    proj: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The one-integer-per-coding SQLite query and its two-values-per-integer fallback (used
+    when positions do not fit) read the same codings, so every figure is the same."""
+    from coding.compare import compare as compare_module
+
+    packed = report(proj).as_json()
+    monkeypatch.setattr(compare_module, "_PACK_MIN_BITS", 64)
+    fallback = report(proj).as_json()
+    packed.pop("timings")
+    fallback.pop("timings")
+    assert packed == fallback
+    assert packed["segment"]["overall"]["total"] > 0
