@@ -511,37 +511,32 @@ def character_agreement(
     return out
 
 
-def _group_pairs(a_group: np.ndarray, b_group: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """All (i, j) with a_group[i] == b_group[j]; both inputs sorted by group. i is sorted."""
-    count_b = np.bincount(b_group, minlength=n)
-    first_b = np.concatenate([[0], np.cumsum(count_b)[:-1]])
-    reps = count_b[a_group]
-    total = int(reps.sum())
-    i = np.repeat(np.arange(a_group.size), reps)
-    within = np.arange(total) - np.repeat(np.cumsum(reps) - reps, reps)
-    j = np.repeat(first_b[a_group], reps) + within
-    return i, j
-
-
 def _best_overlap(
-    g1: np.ndarray,
-    s1: np.ndarray,
-    e1: np.ndarray,
-    g2: np.ndarray,
-    s2: np.ndarray,
-    e2: np.ndarray,
-    n: int,
+    s1: np.ndarray, e1: np.ndarray, s2: np.ndarray, e2: np.ndarray, reach2: np.ndarray
 ) -> np.ndarray:
-    """For each segment of side 1, its largest overlap with a single segment of side 2."""
+    """For each segment of side 1, its largest overlap with a single segment of side 2.
+
+    Positions are on one line (groups laid apart); side 2 is sorted by start and ``reach2``
+    is the running maximum of its ends. Only the side-2 segments between the first one
+    reaching past a segment's start and the last one starting before its end are paired
+    with it, so work is proportional to the number of (nearly) overlapping pairs.
+    """
     best = np.zeros(s1.size, dtype=np.int64)
     if s1.size == 0 or s2.size == 0:
         return best
-    i, j = _group_pairs(g1, g2, n)
-    if i.size == 0:
+    lo = np.searchsorted(reach2, s1, side="right")
+    hi = np.searchsorted(s2, e1, side="left")
+    reps = np.maximum(hi - lo, 0)
+    total = int(reps.sum())
+    if total == 0:
         return best
+    has = np.flatnonzero(reps)
+    reps = reps[has]
+    i = np.repeat(has, reps)
+    first = np.cumsum(reps) - reps
+    j = np.repeat(lo[has] - first, reps) + np.arange(total)
     overlap = np.maximum(np.minimum(e1[i], e2[j]) - np.maximum(s1[i], s2[j]), 0)
-    starts = np.flatnonzero(np.concatenate([[True], i[1:] != i[:-1]]))
-    best[i[starts]] = np.maximum.reduceat(overlap, starts)
+    best[has] = np.maximum.reduceat(overlap, first)
     return best
 
 
@@ -561,7 +556,7 @@ def segment_agreement_batch(
     ``min_overlap`` of the A segment's length (and vice versa). Empty segments are ignored.
     Returns per-group arrays ``a_segments``, ``a_agree``, ``b_segments``, ``b_agree``,
     ``agree`` (= a_agree + b_agree), ``total`` and ``percent`` (agree / total; nan if no
-    segments). Work is proportional to the sum over groups of ``n_A * n_B``.
+    segments). Work is proportional to the number of (nearly) overlapping pairs of segments.
     """
     if not 0.0 < min_overlap <= 1.0:
         raise AgreementError(f"min_overlap must lie in (0, 1], got {min_overlap}.")
@@ -574,16 +569,23 @@ def segment_agreement_batch(
             k = int(np.flatnonzero(e < s)[0])
             raise AgreementError(f"{name}: segment ({s[k]}, {e[k]}) ends before it starts.")
 
+    # Every group on one line, ``span`` apart, so that no segment meets another group's.
+    span = int(max(ae.max(initial=0), be.max(initial=0))) + 1
+
     def prepared(g: np.ndarray, s: np.ndarray, e: np.ndarray):
         keep = e > s
         g, s, e = g[keep], s[keep], e[keep]
-        order = np.argsort(g, kind="stable")
-        return g[order], s[order], e[order]
+        line_s, line_e = g * span + s, g * span + e
+        if line_s.size > 1 and np.any(line_s[1:] < line_s[:-1]):
+            order = np.argsort(line_s, kind="stable")
+            g, s, e, line_s, line_e = g[order], s[order], e[order], line_s[order], line_e[order]
+        reach = np.maximum.accumulate(line_e) if line_e.size else line_e
+        return g, s, e, line_s, line_e, reach
 
-    ag, as_, ae = prepared(ag, as_, ae)
-    bg, bs, be = prepared(bg, bs, be)
-    best_a = _best_overlap(ag, as_, ae, bg, bs, be, n_groups)
-    best_b = _best_overlap(bg, bs, be, ag, as_, ae, n_groups)
+    ag, as_, ae, a_ls, a_le, a_reach = prepared(ag, as_, ae)
+    bg, bs, be, b_ls, b_le, b_reach = prepared(bg, bs, be)
+    best_a = _best_overlap(a_ls, a_le, b_ls, b_le, b_reach)
+    best_b = _best_overlap(b_ls, b_le, a_ls, a_le, a_reach)
     ok_a = best_a >= min_overlap * (ae - as_) - 1e-9
     ok_b = best_b >= min_overlap * (be - bs) - 1e-9
     a_tot = np.bincount(ag, minlength=n_groups)
