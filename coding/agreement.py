@@ -831,7 +831,11 @@ def _unitizing_core(
     lengths = np.array([c.length for c in items], dtype=np.int64)
     doc_off = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     total_len = int(lengths.sum())
-    d_o, d_e = _per_code_alpha_2004(per_coder, n_codes, lengths, doc_off, total_len, m)
+    # Each coder's units, merged once (sorted by code, start) for the per-code alphas and the
+    # partitions of the 2016 family.
+    span = total_len + 1
+    units = [_merge_same_code(c, s, e, span) for c, s, e in per_coder]
+    d_o, d_e = _per_code_alpha_2004(units, n_codes, lengths, doc_off, total_len, m)
     with np.errstate(divide="ignore", invalid="ignore"):
         per = np.where(d_e > 0, 1.0 - d_o / np.where(d_e > 0, d_e, 1.0), np.nan)
     pooled = float(1.0 - d_o.sum() / d_e.sum()) if d_e.sum() > 0 else float("nan")
@@ -847,8 +851,8 @@ def _unitizing_core(
         return result
     try:
         parts = [
-            _partition(pc, items, doc_off, coder, code_list)
-            for pc, coder in zip(per_coder, coder_list, strict=True)
+            _partition(u, items, doc_off, coder, code_list)
+            for u, coder in zip(units, coder_list, strict=True)
         ]
     except AgreementError as exc:
         if family != "if_valid":
@@ -869,6 +873,22 @@ def _unitizing_core(
     )
 
 
+def _sort_order(keys: Sequence[np.ndarray], bounds: Sequence[int]) -> np.ndarray:
+    """Indices sorting by ``keys[0]``, then ``keys[1]``, ... (each non-negative and below its
+    bound). The keys are packed into one integer when they fit (one quicksort instead of a
+    lexsort); ties, if any, come in no particular order."""
+    size = 1
+    for b in bounds:
+        size *= max(int(b), 1)
+    if size < 2**62:
+        packed = keys[0].astype(np.int64, copy=True)
+        for k, b in zip(keys[1:], bounds[1:], strict=True):
+            packed *= max(int(b), 1)
+            packed += k
+        return np.argsort(packed)
+    return np.lexsort(tuple(reversed(keys)))
+
+
 def _merge_same_code(
     codes: np.ndarray, starts: np.ndarray, ends: np.ndarray, span: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -876,8 +896,12 @@ def _merge_same_code(
     if codes.size == 0:
         return codes, starts, ends
     key_s = codes * span + starts
-    order = np.lexsort((ends, key_s))
-    c, s, e = codes[order], key_s[order], codes[order] * span + ends[order]
+    if np.any(key_s[1:] < key_s[:-1]):
+        # The order among equal starts does not matter: a non-empty segment starting where
+        # another one starts overlaps it, so both end up in the same unit.
+        order = np.argsort(key_s)
+        codes, key_s, ends = codes[order], key_s[order], ends[order]
+    c, s, e = codes, key_s, codes * span + ends
     reach = np.maximum.accumulate(e)
     new = np.empty(s.size, dtype=bool)
     new[0] = True
@@ -888,17 +912,49 @@ def _merge_same_code(
     return c, s[first] - c * span, reach[last] - c * span
 
 
+def _gaps(
+    units: tuple[np.ndarray, np.ndarray, np.ndarray],
+    n_codes: int,
+    lengths: np.ndarray,
+    doc_off: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Code and length of every non-empty gap of one coder: per code and document, the text
+    before, between and after the coder's units of that code (units sorted by code, start,
+    disjoint within a code, each inside one document)."""
+    c, s, e = units
+    n_docs = lengths.size
+    n_cells = n_codes * n_docs
+    d = np.searchsorted(doc_off, s, side="right") - 1
+    cell = c * n_docs + d
+    change = cell[1:] != cell[:-1]
+    first = np.concatenate([[True], change]) if cell.size else np.zeros(0, dtype=bool)
+    last = np.concatenate([change, [True]]) if cell.size else np.zeros(0, dtype=bool)
+    empty = np.flatnonzero(np.bincount(cell, minlength=n_cells) == 0)
+    inner = ~change
+    gap_code = np.concatenate([c[1:][inner], c[first], c[last], empty // n_docs])
+    gap_len = np.concatenate(
+        [
+            s[1:][inner] - e[:-1][inner],
+            s[first] - doc_off[d[first]],
+            doc_off[d[last]] + lengths[d[last]] - e[last],
+            lengths[empty % n_docs],
+        ]
+    )
+    keep = gap_len > 0
+    return gap_code[keep], gap_len[keep]
+
+
 def _per_code_alpha_2004(
-    per_coder: list[tuple[np.ndarray, np.ndarray, np.ndarray]],
+    units: list[tuple[np.ndarray, np.ndarray, np.ndarray]],
     n_codes: int,
     lengths: np.ndarray,
     doc_off: np.ndarray,
     total_len: int,
     m: int,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Observed and expected disagreement per code, Krippendorff (2004) uα."""
+    """Observed and expected disagreement per code, Krippendorff (2004) uα, from each coder's
+    merged units (sorted by code, start)."""
     span = total_len + 1
-    units = [_merge_same_code(c, s, e, span) for c, s, e in per_coder]
     # Units as positions on one line per code: code * span + position.
     lines = [(c, c * span + s, c * span + e) for c, s, e in units]
     numer = np.zeros(n_codes)
@@ -925,36 +981,23 @@ def _per_code_alpha_2004(
 
     # Expected disagreement: all units of a code (all coders) against all gaps of that code.
     unit_code = np.concatenate([u[0] for u in units])
-    unit_len = np.concatenate([u[2] - u[1] for u in units]).astype(float)
+    unit_len_i = np.concatenate([u[2] - u[1] for u in units])
+    unit_len = unit_len_i.astype(float)
     n_units = np.bincount(unit_code, minlength=n_codes).astype(float)
-    gap_code_parts: list[np.ndarray] = []
-    gap_len_parts: list[np.ndarray] = []
-    doc_start = doc_off
-    doc_end = doc_off + lengths
-    codes_idx = np.arange(n_codes)
-    # Zero-length walls at every document boundary cut the gaps there.
-    wall_code = np.repeat(codes_idx, 2 * lengths.size)
-    wall_pos = np.tile(np.concatenate([doc_start, doc_end]), n_codes)
-    for c, s, e in units:
-        all_c = np.concatenate([c, wall_code])
-        all_s = np.concatenate([s, wall_pos])
-        all_e = np.concatenate([e, wall_pos])
-        order = np.lexsort((all_e, all_s, all_c))
-        all_c, all_s, all_e = all_c[order], all_s[order], all_e[order]
-        same = all_c[1:] == all_c[:-1]
-        gap = all_s[1:] - all_e[:-1]
-        keep = same & (gap > 0)
-        gap_code_parts.append(all_c[1:][keep])
-        gap_len_parts.append(gap[keep].astype(float))
-    gap_code = np.concatenate(gap_code_parts)
-    gap_len = np.concatenate(gap_len_parts)
-    big = float(total_len + 2)
-    gap_key = gap_code * big + gap_len
-    order = np.argsort(gap_key, kind="stable")
-    gap_key, gap_sorted = gap_key[order], gap_len[order]
+    gaps = [_gaps(u, n_codes, lengths, doc_off) for u in units]
+    gap_code = np.concatenate([g[0] for g in gaps])
+    gap_len = np.concatenate([g[1] for g in gaps])
+    big = total_len + 2
+    # Gaps sorted by (code, length) as one integer key; equal keys are equal gaps.
+    gap_key = np.sort(gap_code * big + gap_len)
+    gap_sorted = (gap_key % big).astype(float)
     gap_cum = np.concatenate([[0.0], np.cumsum(gap_sorted + 1.0)])
-    first = np.searchsorted(gap_key, unit_code * big + unit_len, side="left")
-    stop = np.searchsorted(gap_key, (unit_code + 1) * big, side="left")
+    unit_key = unit_code * big + unit_len_i
+    by_key = np.argsort(unit_key)
+    first = np.empty(unit_key.size, dtype=np.int64)
+    first[by_key] = np.searchsorted(gap_key, unit_key[by_key], side="left")
+    code_stop = np.searchsorted(gap_key, (np.arange(n_codes) + 1) * big, side="left")
+    stop = code_stop[unit_code]
     n_fit = (stop - first).astype(float)
     fit_sum = gap_cum[stop] - gap_cum[first] - n_fit * unit_len  # sum (l_h - l_g + 1)
     ln = unit_len
@@ -969,19 +1012,18 @@ def _per_code_alpha_2004(
 
 
 def _partition(
-    seg: tuple[np.ndarray, np.ndarray, np.ndarray],
+    units: tuple[np.ndarray, np.ndarray, np.ndarray],
     items: list[Continuum],
     doc_off: np.ndarray,
     coder: Hashable,
     code_list: list[Hashable],
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """A coder's valued segments sorted by start; AgreementError if two codes overlap."""
-    c, s, e = seg
+    """A coder's merged units sorted by start; AgreementError if two codes overlap."""
+    c, s, e = units
     if c.size == 0:
         return c, s, e
     span = int(doc_off[-1] + items[-1].length) + 1
-    c, s, e = _merge_same_code(c, s, e, span)
-    order = np.lexsort((e, s))
+    order = _sort_order((s, e, c), (span, span, len(code_list)))
     c, s, e = c[order], s[order], e[order]
     clash = np.flatnonzero(s[1:] < np.maximum.accumulate(e)[:-1])
     if clash.size:
