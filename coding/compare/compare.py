@@ -657,7 +657,12 @@ def _multinomial_draws(h: np.ndarray, n_boot: int, seed: int) -> np.ndarray:
 def bootstrap_binary_alpha_rows(
     hist: np.ndarray, m: int, n_boot: int = N_BOOT, seed: int = BOOT_SEED, ci: float = 0.95
 ) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`bootstrap_binary_alpha` for every row of ``hist`` at once (one random draw)."""
+    """:func:`bootstrap_binary_alpha` for every row of ``hist`` at once (one random draw).
+
+    A resample keeps its row's number of units, so a replicate's alpha needs only two dot
+    products with the unit types (coded by k of m coders): the coded values and the
+    disagreeing pairs.
+    """
     h = np.asarray(hist, dtype=float).reshape(-1, m + 1)
     totals = h.sum(axis=1)
     low = np.full(h.shape[0], np.nan)
@@ -665,12 +670,21 @@ def bootstrap_binary_alpha_rows(
     ok = totals > 0
     if not ok.any():
         return low, high
-    draws = _multinomial_draws(h[ok], n_boot, seed)
-    alphas = _binary_stats(draws, m)["alpha"]  # n_boot x rows
+    draws = _multinomial_draws(h[ok], n_boot, seed).astype(float)  # n_boot x rows x types
+    k = np.arange(m + 1, dtype=float)
+    n = totals[ok] * m
+    n1 = draws @ k
+    o01 = draws @ (k * (m - k) / (m - 1))
+    denom = (n - n1) * n1
+    with np.errstate(divide="ignore", invalid="ignore"):
+        alphas = np.where(denom > 0, 1.0 - (n - 1) * o01 / np.where(denom > 0, denom, 1), np.nan)
     tail = (1.0 - ci) / 2.0
-    with np.errstate(all="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # rows whose replicates are all nan
-        qs = np.nanquantile(alphas, [tail, 1.0 - tail], axis=0)
+    if np.isnan(alphas).any():
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # rows whose replicates are all nan
+            qs = np.nanquantile(alphas, [tail, 1.0 - tail], axis=0)
+    else:
+        qs = np.quantile(alphas, [tail, 1.0 - tail], axis=0)
     low[ok], high[ok] = qs[0], qs[1]
     return low, high
 
@@ -714,6 +728,19 @@ def _figs(arrays: dict[str, np.ndarray], index: Any) -> Figures:
         v = arr[index]
         out[key] = int(v) if arr.dtype.kind in "iu" else float(v)
     return out
+
+
+def _figs_by(
+    arrays: dict[str, np.ndarray], ids: Sequence[int], rows: Sequence[int] | range
+) -> dict[int, Figures]:
+    """``{ids[r]: figures of row r}`` for the given rows, converting each array once."""
+    rows = list(rows)
+    cols = {k: np.asarray(v)[rows].tolist() for k, v in arrays.items()}
+    keys = list(cols)
+    return {
+        ids[r]: dict(zip(keys, vals, strict=True))
+        for r, *vals in zip(rows, *cols.values(), strict=True)
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -922,25 +949,37 @@ def _turn(session: Session, data: _Data, notes: list[str]) -> UnitResult | None:
     present = np.cumsum(diff.reshape(n_c, m, n_t + 1), axis=2)[:, :, :n_t] > 0
 
     doc_id, code_id = data.doc_ids.tolist(), data.code_ids.tolist()
-    k = present.sum(axis=1)  # codes x turns
-    cell = (np.arange(n_c)[:, None] * n_d + tdoc[None, :]).ravel()
-    hist = np.bincount(cell * (m + 1) + k.ravel(), minlength=n_c * n_d * (m + 1)).reshape(
-        n_c, n_d, m + 1
-    )
-    turn_docs = np.flatnonzero(has_turns)
+    # Turns are sorted by position, so each document's turns are one run: counts per
+    # (code, document) are sums over runs (reduceat), without a bincount per statistic.
+    runs = np.flatnonzero(np.concatenate([[True], tdoc[1:] != tdoc[:-1]]))
+    turn_docs = tdoc[runs]
+
+    def per_cell(x: np.ndarray) -> np.ndarray:
+        """(codes, turns) → (codes, documents): sums over each document's turns."""
+        out = np.zeros((n_c, n_d), dtype=np.int64)
+        out[:, turn_docs] = np.add.reduceat(x, runs, axis=-1, dtype=np.int64)
+        return out
+
+    cell_turns = np.zeros(n_d, dtype=np.int64)
+    cell_turns[turn_docs] = np.diff(np.append(runs, n_t))
+    cell_turns = np.broadcast_to(cell_turns, (n_c, n_d))
+    coded = [per_cell(present[:, i, :]) for i in range(m)]
+    hist = np.zeros((n_c, n_d, m + 1), dtype=np.int64)
+    if m == 2:
+        both_01 = per_cell(present[:, 0, :] & present[:, 1, :])
+        hist[:, :, 2] = both_01
+        hist[:, :, 1] = coded[0] + coded[1] - 2 * both_01
+    else:
+        k = present.sum(axis=1)  # codes x turns
+        for v in range(1, m + 1):
+            hist[:, :, v] = per_cell(k == v)
+    hist[:, :, 0] = cell_turns - hist[:, :, 1:].sum(axis=2)
 
     pair_counts = []
     pairs: list[PairResult] = []
-    n_cells = n_c * n_d
-    cell_turns = np.bincount(cell, minlength=n_cells).reshape(n_c, n_d)
-    coded = [
-        np.bincount(cell, weights=present[:, i, :].ravel(), minlength=n_cells).reshape(n_c, n_d)
-        for i in range(m)
-    ]
+    turn_doc_list = turn_docs.tolist()
     for i, j in itertools.combinations(range(m), 2):
-        both = np.bincount(
-            cell, weights=(present[:, i, :] & present[:, j, :]).ravel(), minlength=n_cells
-        ).reshape(n_c, n_d)
+        both = both_01 if m == 2 else per_cell(present[:, i, :] & present[:, j, :])
         c = {"both": both, "a_only": coded[i] - both, "b_only": coded[j] - both}
         c["neither"] = cell_turns - coded[i] - coded[j] + both
         pair_counts.append(c)
@@ -962,13 +1001,15 @@ def _turn(session: Session, data: _Data, notes: list[str]) -> UnitResult | None:
         pairs.append(
             PairResult(
                 coders=(data.coder_names[i], data.coder_names[j]),
-                per_code={code_id[x]: _figs(out[0], x) for x in range(n_c)},
-                per_document={doc_id[x]: _figs(out[1], x) for x in turn_docs.tolist()},
+                per_code=_figs_by(out[0], code_id, range(n_c)),
+                per_document=_figs_by(out[1], doc_id, turn_doc_list),
                 overall=_figs(out[2], 0),
             )
         )
 
-    def assemble(h: np.ndarray, pair_kappa: np.ndarray, with_ci: bool) -> dict[str, np.ndarray]:
+    def assemble(
+        h: np.ndarray, pair_kappa: np.ndarray, ci: tuple[np.ndarray, np.ndarray] | None
+    ) -> dict[str, np.ndarray]:
         st = _binary_stats(h, m)
         arrays = {
             "turns": h.sum(axis=1).astype(np.int64),
@@ -977,10 +1018,8 @@ def _turn(session: Session, data: _Data, notes: list[str]) -> UnitResult | None:
             "fleiss_kappa": st["fleiss_kappa"],
             "alpha": st["alpha"],
         }
-        if with_ci:
-            low, high = bootstrap_binary_alpha_rows(h, m)
-            arrays["alpha_ci_low"] = low
-            arrays["alpha_ci_high"] = high
+        if ci is not None:
+            arrays["alpha_ci_low"], arrays["alpha_ci_high"] = ci
         return arrays
 
     def mean_pair_kappa(axis: int | None) -> np.ndarray:
@@ -993,11 +1032,15 @@ def _turn(session: Session, data: _Data, notes: list[str]) -> UnitResult | None:
             ks.append(_kappa_2x2(*sc)[1])
         return np.mean(ks, axis=0)
 
-    per_code_a = assemble(hist.sum(axis=1), mean_pair_kappa(1), True)
-    per_doc_a = assemble(hist.sum(axis=0), mean_pair_kappa(0), False)
-    overall_a = assemble(hist.sum(axis=(0, 1))[None, :], mean_pair_kappa(None), True)
-    per_code = {code_id[x]: _figs(per_code_a, x) for x in range(n_c)}
-    per_doc = {doc_id[x]: _figs(per_doc_a, x) for x in turn_docs.tolist()}
+    code_hist = hist.sum(axis=1)
+    overall_hist = code_hist.sum(axis=0)[None, :]
+    # One bootstrap draw for the codes and the overall row together.
+    low, high = bootstrap_binary_alpha_rows(np.concatenate([code_hist, overall_hist]), m)
+    per_code_a = assemble(code_hist, mean_pair_kappa(1), (low[:n_c], high[:n_c]))
+    per_doc_a = assemble(hist.sum(axis=0), mean_pair_kappa(0), None)
+    overall_a = assemble(overall_hist, mean_pair_kappa(None), (low[n_c:], high[n_c:]))
+    per_code = _figs_by(per_code_a, code_id, range(n_c))
+    per_doc = _figs_by(per_doc_a, doc_id, turn_doc_list)
     overall = _figs(overall_a, 0)
     for f in [*per_code.values(), *per_doc.values(), overall]:
         f["verdict"] = verdict(f["alpha"])
