@@ -98,12 +98,15 @@ def annotate_terms(
     """Match the indicator terms in every unit once; the hits are returned (per unit: code id
     → hits) and recorded on the docs as classifier features."""
     from coding.suggest.pipeline import set_term_features
+    from coding.suggest.terms import term_score
 
     out = []
     for a in analysed:
         hits = matcher.match(a.doc)
         set_term_features(
-            a.doc, {guid_of[c]: [h.text for h in hs] for c, hs in hits.items() if c in guid_of}
+            a.doc,
+            {guid_of[c]: [h.text for h in hs] for c, hs in hits.items() if c in guid_of},
+            {guid_of[c]: term_score(hs) for c, hs in hits.items() if c in guid_of},
         )
         out.append(hits)
     return out

@@ -8,13 +8,19 @@ coders asked for. Only documents with at least one such coding take part.
 Leave one document out: for each coded document the model is trained on the other coded
 documents (plus the codebook's definitions, examples and indicator terms, as in training) and "more like this" uses their codings as seeds; the indicator terms need no
 training. Counts are pooled over all folds (micro-averaged over codes). A source proposes a
-code when its score reaches the default threshold of that source. The learning curve trains
-on the first *k* other coded documents (project order) for growing *k* and reports the
-pooled F1 on the held-out documents.
+code when its score reaches the default threshold of that source.
+
+Learning curve: for every training size *k* from 1 to N−1 (or the sizes asked for), each
+coded document is held out in turn and the model is trained on the first *k* documents of a
+random order of the others (``curve_orders`` orders per held-out document, from a fixed seed,
+so the figure is stable and does not depend on the project's document order). F1 is pooled
+over all these folds; the indicator terms are scored on the same held-out units. At
+*k* = N−1 the training set is the leave-one-out one, so those models are reused.
 """
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -141,11 +147,19 @@ def evaluate(
     sources: Sequence[str] = SOURCES,
     thresholds: dict[str, float] | None = None,
     learning_curve: bool = True,
-    curve_points: int = 6,
-    curve_folds: int = 5,
+    curve_sizes: Iterable[int] | None = None,
+    curve_orders: int = 1,
+    curve_folds: int | None = None,
+    curve_seed: int = 0,
     progress: ProgressState | None = None,
 ) -> Evaluation:
-    """Leave-one-document-out evaluation of the sources, per code, with a learning curve."""
+    """Leave-one-document-out evaluation of the sources, per code, with a learning curve.
+
+    ``curve_sizes``: the training sizes of the learning curve (default every size from 1 to
+    N−1); ``curve_orders``: random document orders per held-out document; ``curve_folds``:
+    hold out only the first this many documents in the curve (default all); ``curve_seed``
+    fixes the orders.
+    """
     from coding.suggest.engine import (
         DEFAULT_THRESHOLDS,
         annotate_terms,
@@ -215,7 +229,18 @@ def evaluate(
             predicted["terms"][i] = {c for c, hs in hits.items() if term_score(hs) >= thr["terms"]}
     index = LemmaIndex(lemmas) if "similar" in sources else None
     spans = [(u.document_id, u.start, u.end) for u in units]
-    total = len(doc_ids) * (2 if learning_curve else 1)
+    n = len(doc_ids) - 1
+    sizes: list[int] = []
+    folds: list[int] = []
+    if learning_curve and "model" in sources:
+        wanted = range(1, n + 1) if curve_sizes is None else curve_sizes
+        sizes = sorted({k for k in wanted if 1 <= k <= n})
+        folds = doc_ids[: curve_folds if curve_folds is not None else len(doc_ids)]
+    # Every fit: the leave-one-out models, then the curve's (those of size N−1 are reused).
+    orders = max(1, curve_orders)
+    curve_fits = len(folds) * orders * len([k for k in sizes if k < n])
+    total = len(doc_ids) + curve_fits
+    loo_model: dict[int, list[set[int]]] = {}
     for k, held in enumerate(doc_ids):
         check_cancel(progress)
         progress.progress(k, total, f"Holding out {docs[k][1]}")
@@ -226,6 +251,7 @@ def evaluate(
             preds = _predict_model(
                 language, items, [analysed[i] for i in test], guid_of, thr["model"], prior
             )
+            loo_model[held] = preds
             for i, p in zip(test, preds, strict=True):
                 predicted["model"][i] = p
         if index is not None:
@@ -245,36 +271,41 @@ def evaluate(
         ev.sources[src] = total_scores
         ev.per_code[src] = per
 
-    if learning_curve and "model" in sources and len(doc_ids) >= 2:
-        n = len(doc_ids) - 1
-        sizes = sorted(
-            {max(1, round(1 + j * (n - 1) / max(1, curve_points - 1))) for j in range(curve_points)}
-        )
-        sizes = [x for x in sizes if x <= n]
-        folds = doc_ids[: max(1, curve_folds)]
-        step = 0
+    if sizes:
+        rng = random.Random(curve_seed)
+        # (held-out document, training order) pairs, drawn once so every size uses them.
+        plans: list[tuple[int, list[int]]] = []
+        for held in folds:
+            for _ in range(orders):
+                others = [d for d in doc_ids if d != held]
+                rng.shuffle(others)
+                plans.append((held, others))
+        step = len(doc_ids)
         for size in sizes:
             model_scores, term_scores = Scores(), Scores()
-            for held in folds:
-                check_cancel(progress)
-                progress.progress(
-                    len(doc_ids) + step * len(doc_ids) // max(1, len(sizes) * len(folds)),
-                    total,
-                    f"Learning curve: {size} coded document(s)",
-                )
-                step += 1
-                others = [d for d in doc_ids if d != held][:size]
-                train = [i for d in others for i in by_doc.get(d, [])]
+            for held, others in plans:
                 test = by_doc.get(held, [])
-                items = [(analysed[i], actual[i], lemma_sets[i]) for i in train]
-                preds = _predict_model(
-                    language, items, [analysed[i] for i in test], guid_of, thr["model"], prior
-                )
+                if size == n:
+                    preds = loo_model[held]
+                else:
+                    check_cancel(progress)
+                    progress.progress(step, total, f"Learning curve: {size} coded document(s)")
+                    step += 1
+                    chosen = set(others[:size])
+                    train = [i for d in doc_ids if d in chosen for i in by_doc.get(d, [])]
+                    items = [(analysed[i], actual[i], lemma_sets[i]) for i in train]
+                    preds = _predict_model(
+                        language, items, [analysed[i] for i in test], guid_of, thr["model"], prior
+                    )
                 for i, p in zip(test, preds, strict=True):
                     model_scores.add(p, actual[i])
                     if "terms" in predicted:
                         term_scores.add(predicted["terms"][i], actual[i])
-            row: dict[str, Any] = {"documents": size, "model_f1": round(model_scores.f1, 4)}
+            row: dict[str, Any] = {
+                "documents": size,
+                "folds": len(plans),
+                "model_f1": round(model_scores.f1, 4),
+            }
             if "terms" in predicted:
                 row["terms_f1"] = round(term_scores.f1, 4)
             ev.learning_curve.append(row)

@@ -1,14 +1,16 @@
 """The learned suggester: a spaCy ``textcat_multilabel`` on lemma bag-of-words features.
 
 Labels are code GUIDs (stable across renames). The classifier is spaCy's bag-of-words
-architecture reading lemma unigrams and bigrams (:data:`pipeline.BOW_ARCHITECTURE`). Missing
+architecture reading the presence of content-word lemmas (:data:`pipeline.BOW_ARCHITECTURE`). Missing
 labels are supported: a unit whose only information is a rejected suggestion is a negative for
 that one code and says nothing about the others.
 
 Prior knowledge: each code's definition, example quote and list of indicator terms from the
 codebook are added as labelled examples (see ``engine.codebook_examples``), and the unit's
 indicator-term hits are one feature per code, so the model starts from the codebook and
-learns from the analysts' codings which words and terms really mark each code.
+learns from the analysts' codings which words and terms really mark each code. The score of
+a suggestion is the mean of the classifier's probability and the code's indicator-term score
+(:meth:`SuggestModel.predict`), so the terms carry the model while little is coded.
 
 Evidence: at training time a per-code table of smoothed lemma log-odds (lemmas in units coded
 with the code against all other units) is computed; the evidence for a suggestion is the
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
 
 FORMAT = 1
 NGRAM_SIZE = 1
-HASH_LENGTH = 2**15
+HASH_LENGTH = 2**14
 CONTENT_ONLY = True
 L2 = 1e-6
 EPOCHS = 12
@@ -62,8 +64,9 @@ class SuggestModel:
     meta: dict[str, Any] = field(default_factory=dict)
     _hash_tables: dict[str, dict[int, float]] = field(default_factory=dict, repr=False)
 
-    def predict(self, docs: Sequence[Doc], batch_size: int = 1024) -> np.ndarray:
-        """Scores, one row per doc and one column per label (in ``labels`` order)."""
+    def classify(self, docs: Sequence[Doc], batch_size: int = 1024) -> np.ndarray:
+        """The classifier's own probabilities, one row per doc and one column per label (in
+        ``labels`` order)."""
         import numpy as np
 
         out = [np.zeros((0, len(self.labels)), dtype="f")]
@@ -73,6 +76,32 @@ class SuggestModel:
             if batch:
                 out.append(np.asarray(tc.model.predict(batch)))
         return np.concatenate(out)
+
+    def predict(self, docs: Sequence[Doc], batch_size: int = 1024) -> np.ndarray:
+        """The model's scores: per doc and label the mean of the classifier's probability
+        and the code's indicator-term score in the doc (0 without a hit; see
+        ``engine.annotate_terms``). Same shape as :meth:`classify`.
+
+        The blend is what makes the learned model useful from the first coded documents:
+        with little coding the classifier is unsure and the terms carry the score; a term hit
+        alone (0.5) needs some support from the classifier to reach the default threshold
+        (0.3), and the classifier alone needs 0.6, so each source corrects the other.
+        """
+        import numpy as np
+
+        from coding.suggest.pipeline import TERM_SCORES_KEY
+
+        probs = self.classify(docs, batch_size)
+        if not len(docs) or not self.labels:
+            return probs
+        terms = np.zeros_like(probs)
+        col = {label: j for j, label in enumerate(self.labels)}
+        for i, doc in enumerate(docs):
+            for guid, score in doc.user_data.get(TERM_SCORES_KEY, {}).items():
+                j = col.get(guid)
+                if j is not None:
+                    terms[i, j] = score
+        return (probs + terms) / 2.0
 
     def evidence(self, doc: Doc, label: str, k: int = 5) -> list[dict[str, Any]]:
         """The unit's words that point most strongly to ``label`` (lemma log-odds); the
@@ -268,7 +297,7 @@ def fit(
     for label in labels:
         textcat.add_label(label)
     textcat.initialize(lambda: examples[:200], nlp=_blank[language], labels=labels)
-    optimizer = Adam(LEARN_RATE, L2=L2)
+    optimizer = Adam(LEARN_RATE, L2=L2, use_averages=False)
     # Bounded number of updates per pass: each update touches every weight (Adam).
     batch_size = max(BATCH_SIZE, math.ceil(len(examples) / MAX_UPDATES))
     rng = random.Random(seed)
@@ -284,6 +313,7 @@ def fit(
     progress.progress(epochs, epochs + 1, "Computing evidence")
     table = log_odds_table(kept_lemmas, kept_cats, labels)
     meta = {
+        "scores": "mean of classifier probability and indicator-term score",
         "trained_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
         "units": len(examples),
         "positives": {k: positives[k] for k in labels},

@@ -106,12 +106,19 @@ def _register() -> None:
 
 
 TERMS_KEY = "tematik_terms"
+TERM_SCORES_KEY = "tematik_term_scores"
+FEATURES_KEY = "tematik_features"  # cached (keys, counts) of the classifier's features
 
 
-def set_term_features(doc: Any, hits: dict[str, list[str]]) -> None:
-    """Record on ``doc`` which codes' indicator terms occur in it (code GUID → the words);
-    the classifier reads one feature per code from this."""
+def set_term_features(
+    doc: Any, hits: dict[str, list[str]], scores: dict[str, float] | None = None
+) -> None:
+    """Record on ``doc`` which codes' indicator terms occur in it (code GUID → the words)
+    and their term scores (code GUID → score); the classifier reads one feature per code
+    from the words and blends the scores into its probabilities."""
     doc.user_data[TERMS_KEY] = hits
+    doc.user_data[TERM_SCORES_KEY] = dict(scores or {})
+    doc.user_data.pop(FEATURES_KEY, None)
 
 
 def term_feature(guid: str) -> str:
@@ -129,14 +136,20 @@ def _extract_features(model: Any, docs: Any, is_train: bool) -> Any:
     batch_keys = []
     batch_vals = []
     content_only = model.attrs.get("content_only", False)
+    ngram_size = model.attrs["ngram_size"]
     for doc in docs:
+        cached = doc.user_data.get(FEATURES_KEY)
+        if cached is not None and cached[0] == (content_only, ngram_size):
+            batch_keys.append(cached[1])
+            batch_vals.append(cached[2])
+            continue
         if content_only:
             arr = doc.to_array([model.attrs["attr"], IS_ALPHA, IS_STOP])
             unigrams = xp.ascontiguousarray(arr[(arr[:, 1] == 1) & (arr[:, 2] == 0), 0])
         else:
             unigrams = ops.asarray(doc.to_array([model.attrs["attr"]]))
         ngrams = [unigrams]
-        for n in range(2, model.attrs["ngram_size"] + 1):
+        for n in range(2, ngram_size + 1):
             if unigrams.shape[0] >= n:
                 ngrams.append(ops.ngrams(n, unigrams))
         extra = doc.user_data.get(TERMS_KEY)
@@ -144,7 +157,11 @@ def _extract_features(model: Any, docs: Any, is_train: bool) -> Any:
             ids = [get_string_id(term_feature(g)) for g in extra]
             ngrams.append(xp.asarray(ids, dtype=unigrams.dtype))
         keys = xp.concatenate(ngrams)
-        keys, vals = xp.unique(keys, return_counts=True)
+        # Presence, not counts: a long turn that repeats a word is no stronger evidence
+        # (binary features beat counts on the demo project's learning curve).
+        keys = xp.unique(keys)
+        vals = xp.ones(keys.shape, dtype="f")
+        doc.user_data[FEATURES_KEY] = ((content_only, ngram_size), keys, vals)
         batch_keys.append(keys)
         batch_vals.append(vals)
     lengths = ops.asarray([arr.shape[0] for arr in batch_keys], dtype="int32")
