@@ -389,23 +389,6 @@ def _check_in_range(
         )
 
 
-def _merge_line(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Union of intervals on one line: sorted, disjoint, touching intervals joined."""
-    keep = ends > starts
-    starts, ends = starts[keep], ends[keep]
-    if starts.size == 0:
-        return starts, ends
-    order = np.argsort(starts, kind="stable")
-    s, e = starts[order], ends[order]
-    reach = np.maximum.accumulate(e)
-    new = np.empty(s.size, dtype=bool)
-    new[0] = True
-    new[1:] = s[1:] > reach[:-1]
-    first = np.flatnonzero(new)
-    last = np.append(first[1:] - 1, s.size - 1)
-    return s[first], reach[last]
-
-
 def _covered_before(starts: np.ndarray, ends: np.ndarray, cum: np.ndarray, x: np.ndarray):
     """Length of the (disjoint, sorted) intervals lying left of each point x."""
     k = np.searchsorted(starts, x, side="right")
@@ -443,7 +426,6 @@ def character_agreement_batch(
     (0..1) and ``kappa`` (1.0 when expected agreement is 1; nan for an empty text).
     """
     lens = np.asarray(lengths, dtype=np.int64)
-    n = lens.size
     ag, as_, ae = (np.asarray(x, dtype=np.int64) for x in (a_groups, a_starts, a_ends))
     bg, bs, be = (np.asarray(x, dtype=np.int64) for x in (b_groups, b_starts, b_ends))
     _check_in_range(ag, as_, ae, lens, "Coder A")
@@ -451,10 +433,43 @@ def character_agreement_batch(
     # Lay all groups end to end on one line, one empty character apart, so that merging never
     # joins two groups.
     offset = np.concatenate([[0], np.cumsum(lens + 1)[:-1]])
-    ma_s, ma_e = _merge_line(offset[ag] + as_, offset[ag] + ae)
-    mb_s, mb_e = _merge_line(offset[bg] + bs, offset[bg] + be)
-    ga = np.searchsorted(offset, ma_s, side="right") - 1
-    gb = np.searchsorted(offset, mb_s, side="right") - 1
+    merged_a = _merge_groups(offset, ag, as_, ae)
+    merged_b = _merge_groups(offset, bg, bs, be)
+    return _character_counts(lens, merged_a, merged_b)
+
+
+def _merge_groups(
+    offset: np.ndarray, groups: np.ndarray, starts: np.ndarray, ends: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One coder's segments merged per group on the line where group g begins at
+    ``offset[g]`` (groups one empty character apart): union starts, ends and groups, sorted."""
+    line_s, line_e = offset[groups] + starts, offset[groups] + ends
+    keep = line_e > line_s
+    line_s, line_e, groups = line_s[keep], line_e[keep], groups[keep]
+    if line_s.size == 0:
+        return line_s, line_e, groups
+    if np.any(line_s[1:] < line_s[:-1]):
+        order = np.argsort(line_s, kind="stable")
+        line_s, line_e, groups = line_s[order], line_e[order], groups[order]
+    reach = np.maximum.accumulate(line_e)
+    new = np.empty(line_s.size, dtype=bool)
+    new[0] = True
+    new[1:] = line_s[1:] > reach[:-1]
+    first = np.flatnonzero(new)
+    last = np.append(first[1:] - 1, line_s.size - 1)
+    return line_s[first], reach[last], groups[first]
+
+
+def _character_counts(
+    lens: np.ndarray,
+    merged_a: tuple[np.ndarray, np.ndarray, np.ndarray],
+    merged_b: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> dict[str, np.ndarray]:
+    """:func:`character_agreement_batch` from both coders' merged segments
+    (:func:`_merge_groups` on the same line)."""
+    n = lens.size
+    ma_s, ma_e, ga = merged_a
+    mb_s, mb_e, gb = merged_b
     cov_a = np.bincount(ga, weights=ma_e - ma_s, minlength=n)
     cov_b = np.bincount(gb, weights=mb_e - mb_s, minlength=n)
     both = _intersection_by_group(ma_s, ma_e, mb_s, mb_e, gb, n)

@@ -46,8 +46,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coding.agreement import (
-    _merge_line,
-    character_agreement_batch,
+    _character_counts,
+    _check_in_range,
+    _merge_groups,
     segment_agreement_batch,
     unitizing_alpha_arrays,
 )
@@ -110,6 +111,25 @@ def verdict(alpha: float | None) -> str:
 Figures = dict[str, Any]
 
 
+class _CellLabels(Sequence[tuple[str, str]]):
+    """(document name, code path) of cells given as group numbers (document * codes + code),
+    built only when read."""
+
+    def __init__(self, groups: np.ndarray, doc_names: list[str], code_paths: list[str]) -> None:
+        self._groups = groups
+        self._docs = doc_names
+        self._codes = code_paths
+
+    def __len__(self) -> int:
+        return int(self._groups.size)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        g = int(self._groups[index])
+        return (self._docs[g // len(self._codes)], self._codes[g % len(self._codes)])
+
+
 @dataclass
 class PairResult:
     """Pairwise figures of two coders at one unit."""
@@ -119,7 +139,7 @@ class PairResult:
     per_document: dict[int, Figures]
     overall: Figures
     cells: dict[str, np.ndarray] = field(default_factory=dict)
-    cell_labels: list[tuple[str, str]] = field(default_factory=list)
+    cell_labels: Sequence[tuple[str, str]] = field(default_factory=list)
 
     @property
     def per_cell(self) -> list[Figures]:
@@ -690,33 +710,24 @@ def bootstrap_binary_alpha_rows(
 
 
 def _depth_histogram(
-    lengths: np.ndarray, segs: list[tuple[np.ndarray, np.ndarray, np.ndarray]], m: int
+    lengths: np.ndarray, merged: list[tuple[np.ndarray, np.ndarray, np.ndarray]], m: int
 ) -> np.ndarray:
-    """Per group, how many characters exactly k of the m coders coded (k = 0..m)."""
+    """Per group, how many characters exactly k of the m coders coded (k = 0..m), from each
+    coder's merged segments (:func:`coding.agreement._merge_groups`)."""
     n = lengths.size
-    offset = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]])
-    starts, ends = [], []
-    for g, s, e in segs:
-        ms, me = _merge_line(offset[g] + s, offset[g] + e)
-        starts.append(ms)
-        ends.append(me)
-    pos = np.concatenate(starts + ends)
+    pos = np.concatenate([x[0] for x in merged] + [x[1] for x in merged])
     hist = np.zeros((n, m + 1))
     if pos.size:
-        delta = np.concatenate(
-            [
-                np.ones(sum(x.size for x in starts), np.int64),
-                -np.ones(sum(x.size for x in ends), np.int64),
-            ]
-        )
+        n_s = sum(x[0].size for x in merged)
+        delta = np.concatenate([np.ones(n_s, np.int64), -np.ones(pos.size - n_s, np.int64)])
+        grp = np.concatenate([x[2] for x in merged] * 2)
         order = np.argsort(pos, kind="stable")
-        pos, delta = pos[order], delta[order]
+        pos, delta, grp = pos[order], delta[order], grp[order]
         depth = np.cumsum(delta)[:-1]
         width = np.diff(pos)
         use = (depth > 0) & (width > 0)
-        grp = np.searchsorted(offset, pos[:-1][use], side="right") - 1
         hist += np.bincount(
-            grp * (m + 1) + depth[use], weights=width[use], minlength=n * (m + 1)
+            grp[:-1][use] * (m + 1) + depth[use], weights=width[use], minlength=n * (m + 1)
         ).reshape(n, m + 1)
     hist[:, 0] = lengths - hist[:, 1:].sum(axis=1)
     return hist
@@ -761,11 +772,22 @@ def _coder_segments(data: _Data, n_codes: int) -> list[tuple[np.ndarray, np.ndar
     return out
 
 
+def _merged(data: _Data, lengths: np.ndarray) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Each coder's segments merged per (document, code) cell, once for every pair and the
+    depth histogram (checked against the document lengths like character_agreement_batch)."""
+    offset = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]])
+    out = []
+    for i, (g, s, e) in enumerate(_coder_segments(data, data.code_ids.size)):
+        _check_in_range(g, s, e, lengths, data.coder_names[i])
+        out.append(_merge_groups(offset, g, s, e))
+    return out
+
+
 def _character(data: _Data) -> UnitResult:
     m = len(data.coder_ids)
     n_d, n_c = data.doc_ids.size, data.code_ids.size
     lengths = np.repeat(data.doc_len, n_c)
-    segs = _coder_segments(data, n_c)
+    merged = _merged(data, lengths)
     doc_id = data.doc_ids.tolist()
     code_id = data.code_ids.tolist()
 
@@ -796,13 +818,13 @@ def _character(data: _Data) -> UnitResult:
     pairs: list[PairResult] = []
     pair_kappas: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for i, j in itertools.combinations(range(m), 2):
-        res = character_agreement_batch(lengths, *segs[i], *segs[j])
+        res = _character_counts(lengths, merged[i], merged[j])
         counts = {k: res[k] for k in ("both", "a_only", "b_only", "neither")}
         per_code_c, per_doc_c, overall_c = scopes(counts)
         fc, fd, fo = pair_figs(per_code_c), pair_figs(per_doc_c), pair_figs(overall_c)
         anyone = np.flatnonzero((counts["both"] + counts["a_only"] + counts["b_only"]) > 0)
         cells = pair_figs({k: v[anyone] for k, v in counts.items()})
-        labels = [(data.doc_names[g // n_c], data.code_paths[g % n_c]) for g in anyone.tolist()]
+        labels = _CellLabels(anyone, data.doc_names, data.code_paths)
         pairs.append(
             PairResult(
                 coders=(data.coder_names[i], data.coder_names[j]),
@@ -815,7 +837,13 @@ def _character(data: _Data) -> UnitResult:
         )
         pair_kappas.append((fc["kappa"], fd["kappa"], fo["kappa"]))
 
-    hist = _depth_histogram(lengths, segs, m).reshape(n_d, n_c, m + 1)
+    if m == 2:  # the pair's counts are the histogram: nobody, one coder, both coders
+        hist = np.stack(
+            [counts["neither"], counts["a_only"] + counts["b_only"], counts["both"]], axis=1
+        ).astype(float)
+    else:
+        hist = _depth_histogram(lengths, merged, m)
+    hist = hist.reshape(n_d, n_c, m + 1)
     scoped = (hist.sum(axis=0), hist.sum(axis=1), hist.sum(axis=(0, 1))[None, :])
     results: list[dict[int, Figures] | Figures] = []
     for s_idx, (h, ids) in enumerate(zip(scoped, (code_id, doc_id, [0]), strict=True)):
