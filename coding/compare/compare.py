@@ -417,17 +417,17 @@ def _fetch_codings(session: Session, coder_ids: list[int]) -> np.ndarray:
                 return np.zeros((0, 5), dtype=np.int64)
             if max_end < scale and max_code_used < w_code:
                 v = np.fromstring(packed, dtype=np.int64, sep=" ")
-                out = np.empty((v.size, 5), dtype=np.int64)
+                out = np.empty((5, v.size), dtype=np.int64)  # columns contiguous
                 mask = scale - 1
-                out[:, 4] = v & mask
+                out[4] = v & mask
                 v >>= pos_bits
-                out[:, 3] = v & mask
+                out[3] = v & mask
                 v >>= pos_bits
-                out[:, 2] = v & (w_coder - 1)
+                out[2] = v & (w_coder - 1)
                 v >>= id_bits[2]
-                out[:, 1] = v & (w_code - 1)
-                out[:, 0] = v >> id_bits[1]
-                return out
+                out[1] = v & (w_code - 1)
+                out[0] = v >> id_bits[1]
+                return out.T
         packed = conn.exec_driver_sql(
             "SELECT group_concat(document_id * 4294967296 + start, ' '), "
             "group_concat(code_id * 4294967296 + \"end\", ' '), group_concat(coder_id, ' ') "
@@ -439,14 +439,14 @@ def _fetch_codings(session: Session, coder_ids: list[int]) -> np.ndarray:
         first, second, coder = (np.fromstring(x, dtype=np.int64, sep=" ") for x in packed)
         doc, start = np.divmod(first, _SHIFT)
         code, end = np.divmod(second, _SHIFT)
-        return np.column_stack([doc, code, coder, start, end])
+        return np.stack([doc, code, coder, start, end]).T
     rows = conn.execute(
         select(Coding.document_id, Coding.code_id, Coding.coder_id, Coding.start, Coding.end).where(
             Coding.coder_id.in_(coder_ids)
         )
     )
     flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64)
-    return flat.reshape(-1, 5)
+    return np.ascontiguousarray(flat.reshape(-1, 5).T).T
 
 
 def _fetch_turns(session: Session, doc_ids: np.ndarray) -> np.ndarray:
@@ -461,8 +461,8 @@ def _fetch_turns(session: Session, doc_ids: np.ndarray) -> np.ndarray:
             return np.zeros((0, 3), dtype=np.int64)
         first, end = (np.fromstring(x, dtype=np.int64, sep=" ") for x in packed)
         doc, start = np.divmod(first, _SHIFT)
-        out = np.column_stack([doc, start, end])
-        return out[_index(_lookup(doc_ids), doc) >= 0]
+        out = np.stack([doc, start, end])
+        return out[:, _index(_lookup(doc_ids), out[0]) >= 0].T
     rows = conn.execute(
         select(Turn.document_id, Turn.start, Turn.end).where(Turn.document_id.in_(doc_ids.tolist()))
     )
@@ -544,8 +544,9 @@ def _load(
         if missing:
             raise TematikError(f"No code with id {missing[0]} in the codebook.")
         nodes = [by_id[c] for c in code_id_list]
-    else:
-        in_docs = _index(_lookup(doc_ids), cod[:, 0]) >= 0
+    d = _index(_lookup(doc_ids), cod[:, 0])
+    if codes is None:
+        in_docs = d >= 0
         used = (
             set(np.flatnonzero(np.bincount(cod[in_docs, 1])).tolist()) if in_docs.any() else set()
         )
@@ -554,10 +555,10 @@ def _load(
         raise TematikError("There is nothing to compare: the coders used none of the codes.")
     code_ids = np.array([n.id for n in nodes], dtype=np.int64)
 
-    d = _index(_lookup(doc_ids), cod[:, 0])
     c = _index(_lookup(code_ids), cod[:, 1])
     k = _index(_lookup(np.array(coder_ids, dtype=np.int64)), cod[:, 2])
-    keep = (d >= 0) & (c >= 0) & (k >= 0)
+    ok = (d >= 0) & (c >= 0) & (k >= 0)
+    keep: np.ndarray | slice = slice(None) if ok.all() else ok  # views when all are kept
     data = _Data(
         coder_names=[x.name for x in coder_objs],
         coder_ids=coder_ids,
