@@ -829,8 +829,8 @@ def _character(data: _Data) -> UnitResult:
         pairs.append(
             PairResult(
                 coders=(data.coder_names[i], data.coder_names[j]),
-                per_code={code_id[x]: _figs(fc, x) for x in range(n_c)},
-                per_document={doc_id[x]: _figs(fd, x) for x in range(n_d)},
+                per_code=_figs_by(fc, code_id, range(n_c)),
+                per_document=_figs_by(fd, doc_id, range(n_d)),
                 overall=_figs(fo, 0),
                 cells=cells,
                 cell_labels=labels,
@@ -866,7 +866,7 @@ def _character(data: _Data) -> UnitResult:
             "coded_share": share,
             "coded_agreement": all_coded,
         }
-        figs = {x: _figs(arrays, n) for n, x in enumerate(ids)}
+        figs = _figs_by(arrays, ids, range(len(ids)))
         for f in figs.values():
             f["verdict"] = verdict(f["alpha"])
         results.append(figs if s_idx < 2 else figs[0])
@@ -923,8 +923,8 @@ def _segment(data: _Data, min_overlap: float) -> UnitResult:
         pairs.append(
             PairResult(
                 coders=(data.coder_names[i], data.coder_names[j]),
-                per_code={code_id[x]: _figs(fc, x) for x in range(n_c)},
-                per_document={doc_id[x]: _figs(fd, x) for x in range(n_d)},
+                per_code=_figs_by(fc, code_id, range(n_c)),
+                per_document=_figs_by(fd, doc_id, range(n_d)),
                 overall=overall,
             )
         )
@@ -934,8 +934,8 @@ def _segment(data: _Data, min_overlap: float) -> UnitResult:
     return UnitResult(
         "segment",
         TREATMENT["segment"].format(min_overlap=min_overlap),
-        {code_id[x]: _figs(fc, x) for x in range(n_c)},
-        {doc_id[x]: _figs(fd, x) for x in range(n_d)},
+        _figs_by(fc, code_id, range(n_c)),
+        _figs_by(fd, doc_id, range(n_d)),
         overall,
         pairs,
     )
