@@ -4,6 +4,15 @@ Keys in the queue: A accept, R reject, Up / Down move, Enter shows the passage. 
 training and evaluating run as background jobs (``window.jobs``); accept / reject run on the
 database thread as undoable commands. Suggestions of the shown document are drawn as dashed
 underlines in the transcript; hovering one shows its evidence, clicking selects it here.
+
+Retraining: after every ``retrain_after`` new (or removed) codings — a project setting,
+:data:`DEFAULT_RETRAIN_AFTER` by default, 0 = never — the model is retrained and its
+suggestions recomputed in a background job (status-bar progress, no dialog); changes that
+arrive meanwhile start one more round when it ends.
+
+"More like this": the coding at the cursor (or in the selection) of the shown document is
+the seed of a "similar" search over the project; the queue then shows only its results
+until the source or scope is changed.
 """
 
 from __future__ import annotations
@@ -11,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from coding.suggest.store import QueueItem
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,13 +33,37 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSlider,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+RETRAIN_SETTING = "suggest.retrain_after"
+DEFAULT_RETRAIN_AFTER = 20
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("SuggestionsPanel", text)
+
+
+def _count_codings(session: Any) -> int:
+    from coding.suggest.engine import coding_count
+
+    return coding_count(session)
+
+
+def _retrain_job(db: Any, state: Any) -> Any:
+    """Train the model, then recompute the model's suggestions (all documents); returns the
+    TrainReport, or None when there is still too little coding to learn from."""
+    from coding.errors import TematikError
+    from coding.suggest.engine import generate, train
+
+    try:
+        report = train(db, state)
+    except TematikError:
+        return None
+    generate(db, sources=["model"], progress=state)
+    return report
 
 
 class _QueueList(QListWidget):
@@ -53,12 +86,26 @@ class _QueueList(QListWidget):
 
 
 class SuggestionsPanel(QWidget):
-    """The dock's widget (see the module docstring)."""
+    """The dock's widget (see the module docstring).
+
+    Signals:
+        retrained(object): an automatic retraining ended (its TrainReport, or None when
+            there was too little coding to learn from).
+        likeFound(object): a "more like this" search ended (its SuggestRun).
+    """
+
+    retrained = Signal(object)
+    likeFound = Signal(object)
 
     def __init__(self, window: Any) -> None:
         super().__init__()
         self.window = window
         self.items: list[QueueItem] = []
+        self.like_filter: set[str] | None = None  # coding GUIDs of a "more like this" search
+        self.retrain_after = DEFAULT_RETRAIN_AFTER
+        self._baseline: int | None = None  # number of codings when the model was last trained
+        self._retrain_job: Any = None
+        self._retrain_again = False
         self.scope = QComboBox()
         self.scope.addItem(tr("This document"), "document")
         self.scope.addItem(tr("All documents"), "project")
@@ -80,6 +127,17 @@ class SuggestionsPanel(QWidget):
         self.suggest_button = QPushButton(tr("Suggest"))
         self.train_button = QPushButton(tr("Train"))
         self.evaluate_button = QPushButton(tr("How good?"))
+        self.like_button = QPushButton(tr("More like this"))
+        self.like_button.setToolTip(
+            tr("Find passages like the coding at the cursor (or in the selection)")
+        )
+        self.retrain_spin = QSpinBox()
+        self.retrain_spin.setRange(0, 1000)
+        self.retrain_spin.setSpecialValueText(tr("never"))
+        self.retrain_spin.setValue(self.retrain_after)
+        self.retrain_spin.setToolTip(
+            tr("Retrain the model in the background after this many new codings")
+        )
         self.accept_button = QPushButton(tr("Accept (A)"))
         self.reject_button = QPushButton(tr("Reject (R)"))
 
@@ -91,20 +149,25 @@ class SuggestionsPanel(QWidget):
         thr.addWidget(self.slider)
         thr.addWidget(self.slider_label)
         actions = QHBoxLayout()
-        for b in (self.suggest_button, self.train_button, self.evaluate_button):
+        for b in (self.suggest_button, self.train_button, self.evaluate_button, self.like_button):
             actions.addWidget(b)
+        retrain = QHBoxLayout()
+        retrain.addWidget(QLabel(tr("Retrain after new codings:")))
+        retrain.addWidget(self.retrain_spin)
         decide = QHBoxLayout()
         decide.addWidget(self.accept_button)
         decide.addWidget(self.reject_button)
         layout = QVBoxLayout(self)
-        for part in (top, thr, actions):
+        for part in (top, thr, actions, retrain):
             layout.addLayout(part)
         layout.addWidget(self.list)
         layout.addLayout(decide)
         layout.addWidget(self.status)
 
-        self.scope.currentIndexChanged.connect(self.refresh)
-        self.source.currentIndexChanged.connect(self.refresh)
+        self.scope.currentIndexChanged.connect(self._filters_changed)
+        self.source.currentIndexChanged.connect(self._filters_changed)
+        self.like_button.clicked.connect(lambda: self.run_more_like_this())
+        self.retrain_spin.valueChanged.connect(self.set_retrain_after)
         self.slider.valueChanged.connect(self._threshold_changed)
         self.suggest_button.clicked.connect(self.run_suggest)
         self.train_button.clicked.connect(self.run_train)
@@ -133,10 +196,96 @@ class SuggestionsPanel(QWidget):
         self.slider_label.setText(f"{value / 100:.2f}")
         self.refresh()
 
+    def _filters_changed(self, _index: int = 0) -> None:
+        self.like_filter = None
+        self.refresh()
+
     def _on_changed(self, change: Any) -> None:
         kinds = getattr(change, "kinds", set())
         if {"suggestions", "codings", "codes", "documents", "project"} & set(kinds):
             self.refresh()
+        if "codings" in kinds and self.retrain_after > 0:
+            self.window.ops.run(_count_codings, success=self._maybe_retrain)
+
+    # --- retraining as coding grows --------------------------------------------------------
+
+    def load_settings(self) -> None:
+        """Read the retraining setting and the current number of codings (the baseline)."""
+        from coding.project import get_setting
+
+        def read(s: Any) -> tuple[int, int]:
+            value = get_setting(s, RETRAIN_SETTING, DEFAULT_RETRAIN_AFTER)
+            return int(value), _count_codings(s)
+
+        def apply(result: tuple[int, int]) -> None:
+            self.retrain_after = result[0]
+            self._baseline = result[1]
+            self.retrain_spin.blockSignals(True)
+            self.retrain_spin.setValue(result[0])
+            self.retrain_spin.blockSignals(False)
+
+        self.window.ops.run(read, success=apply)
+
+    def set_retrain_after(self, value: int) -> None:
+        """Retrain after ``value`` new codings (0: never); stored in the project."""
+        from coding.project import set_setting
+
+        self.retrain_after = int(value)
+        self.retrain_spin.blockSignals(True)
+        self.retrain_spin.setValue(int(value))
+        self.retrain_spin.blockSignals(False)
+        self.window.ops.run(lambda s: set_setting(s, RETRAIN_SETTING, int(value)))
+
+    def _maybe_retrain(self, count: int) -> None:
+        if self._baseline is None:
+            self._baseline = count
+            return
+        if self.retrain_after <= 0 or abs(count - self._baseline) < self.retrain_after:
+            return
+        if self._retrain_job is not None:
+            self._retrain_again = True
+            return
+        self.start_retrain(count)
+
+    def start_retrain(self, count: int | None = None) -> Any:
+        """Retrain and recompute the model's suggestions in a background job (no dialog)."""
+        db = self.window.db
+        if count is not None:
+            self._baseline = count
+        self._retrain_again = False
+        self.status.setText(tr("Retraining the suggestion model…"))
+        self._retrain_job = self.window.jobs.start(
+            lambda state: _retrain_job(db, state),
+            title=tr("Retraining the suggestion model"),
+            success=self._retrained,
+            failure=self._retrain_failed,
+            cancelled=lambda: self._retrain_ended(None),
+            changes={"suggestions"},
+            dialog=False,
+        )
+        return self._retrain_job
+
+    def _retrained(self, report: Any) -> None:
+        if report is None:
+            self.status.setText(tr("Too little coding yet to retrain the suggestion model."))
+        else:
+            self.status.setText(
+                tr("Model retrained on %1 passages from %2 documents.")
+                .replace("%1", str(report.units))
+                .replace("%2", str(report.documents))
+            )
+        self._retrain_ended(report)
+
+    def _retrain_failed(self, exc: BaseException) -> None:
+        self.status.setText(tr("Retraining failed: %1").replace("%1", str(exc)))
+        self._retrain_ended(None)
+
+    def _retrain_ended(self, report: Any) -> None:
+        self._retrain_job = None
+        self.retrained.emit(report)
+        if self._retrain_again:  # codings changed while training: catch up
+            self._retrain_again = False
+            self.window.ops.run(_count_codings, success=self._maybe_retrain)
 
     def _update_buttons(self) -> None:
         has = self.list.currentRow() >= 0
@@ -158,6 +307,8 @@ class SuggestionsPanel(QWidget):
             self.set_items([])
             return
         threshold, sources = self.threshold(), self._sources()
+        if self.like_filter is not None:
+            doc, sources = None, ["similar"]
         self.window.ops.run(
             lambda s: queue(s, coder, document_id=doc, threshold=threshold, sources=sources),
             success=self.set_items,
@@ -166,18 +317,28 @@ class SuggestionsPanel(QWidget):
     def set_items(self, items: list[QueueItem]) -> None:
         """Show the queue and underline the current document's suggestions."""
         row = max(0, self.list.currentRow())
+        like = self.like_filter
+        if like is not None:
+            items = [
+                it
+                for it in items
+                if it.evidence.get("similar", {}).get("like", {}).get("coding") in like
+            ]
         self.items = list(items)
         self.list.clear()
         for it in self.items:
             label = f"{it.code_path.split('/')[-1]}  {it.score:.2f}  [{'+'.join(it.sources)}]"
-            if self.scope.currentData() == "project":
+            if self.scope.currentData() == "project" or like is not None:
                 label = f"{it.document}: {label}"
             entry = QListWidgetItem(label)
             entry.setToolTip(f"{it.code_path}\n{it.explain()}")
             self.list.addItem(entry)
         if self.items:
             self.list.setCurrentRow(min(row, len(self.items) - 1))
-        self.status.setText(tr("%n suggestion(s)").replace("%n", str(len(self.items))))
+        text = tr("%n suggestion(s)").replace("%n", str(len(self.items)))
+        if like is not None:
+            text = tr("More like this: %n passage(s)").replace("%n", str(len(self.items)))
+        self.status.setText(text)
         self._update_buttons()
         self._underline()
 
@@ -273,14 +434,68 @@ class SuggestionsPanel(QWidget):
         from coding.suggest.engine import train
 
         db = self.window.db
-        return self.window.jobs.start(
-            lambda state: train(db, state),
-            title=tr("Training the suggestion model"),
-            success=lambda r: self.status.setText(
+
+        def done(r: Any) -> None:
+            self.status.setText(
                 tr("Trained on %1 passages from %2 documents.")
                 .replace("%1", str(r.units))
                 .replace("%2", str(r.documents))
-            ),
+            )
+            self.window.ops.run(_count_codings, success=self._set_baseline)
+
+        return self.window.jobs.start(
+            lambda state: train(db, state),
+            title=tr("Training the suggestion model"),
+            success=done,
+            changes={"suggestions"},
+        )
+
+    def _set_baseline(self, count: int) -> None:
+        self._baseline = count
+
+    def seed_codings(self) -> list[int]:
+        """The codings "more like this" starts from: the current coding, else the codings at
+        the cursor or in the selection of the shown document (the current coder's first)."""
+        tv = self.window.transcript_view
+        cur = tv.current_coding()
+        if cur is not None:
+            return [cur.id]
+        span = tv.selection_span()
+        here = tv.codings_in(*span) if span else tv.codings_at(tv.cursor_position())
+        coder = self.window.current_coder_id()
+        mine = [c.id for c in here if c.coder_id == coder]
+        return mine or [c.id for c in here]
+
+    def run_more_like_this(self, coding_ids: list[int] | None = None) -> Any:
+        """Find passages like the given codings (default :meth:`seed_codings`) over the whole
+        project in a background job and show only those in the queue."""
+        from coding.suggest.engine import generate
+
+        ids = list(coding_ids) if coding_ids is not None else self.seed_codings()
+        if not ids:
+            self.status.setText(tr("Put the cursor in a coded passage first."))
+            return None
+        db = self.window.db
+
+        def work(state: Any) -> tuple[Any, set[str]]:
+            from coding.project import transaction
+            from coding.suggest.engine import coding_guids
+
+            run = generate(db, sources=["similar"], seed_coding_ids=ids, progress=state)
+            with transaction(db) as s:
+                guids = coding_guids(s, ids)
+            return run, guids
+
+        def done(result: tuple[Any, set[str]]) -> None:
+            run, guids = result
+            self.like_filter = guids
+            self.refresh()
+            self.likeFound.emit(run)
+
+        return self.window.jobs.start(
+            work,
+            title=tr("Finding passages like this"),
+            success=done,
             changes={"suggestions"},
         )
 
@@ -343,6 +558,10 @@ def install(window: Any) -> SuggestionsPanel:
     action = QAction(tr("Train suggestion model"), window)
     action.triggered.connect(panel.run_train)
     window.add_menu_action("tools", action)
+    like = QAction(tr("More like this coding"), window)
+    like.triggered.connect(lambda: panel.run_more_like_this())
+    window.add_menu_action("code", like)
     window.suggestions_panel = panel
+    panel.load_settings()
     panel.refresh()
     return panel

@@ -11,7 +11,12 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 import app.ops  # noqa: F401  (PySide6 refcount guard before any widget)
 from app.main_window import MainWindow
-from app.suggestions_panel import SuggestionsPanel, install
+from app.suggestions_panel import (
+    DEFAULT_RETRAIN_AFTER,
+    RETRAIN_SETTING,
+    SuggestionsPanel,
+    install,
+)
 from coding.project import get_coder
 from coding.suggest.store import state_of
 from coding.suggest.synthetic import build_project, generate_documents
@@ -114,3 +119,96 @@ def test_threshold_slider_filters_and_evaluation_dialog(qtbot, window: MainWindo
     qtbot.addWidget(dialog)
     text = dialog.findChild(QPlainTextEdit)
     assert text is not None and "terms" in text.toPlainText() and "model" in text.toPlainText()
+
+
+def _add_coding(w: MainWindow, start: int, end: int) -> None:
+    from coding.codebook import find_code
+    from coding.codings import add_coding
+
+    doc, coder = w.current_document_id(), w.current_coder_id()
+    assert doc is not None and coder is not None
+    w.ops.run(
+        lambda s: add_coding(
+            s, doc, find_code(s, "Barrierer/Løn og pension").id, coder, start, end
+        ),
+        changes={"codings"},
+        document_ids={doc},
+    )
+
+
+def test_model_retrained_in_background_after_new_codings(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from coding.project import get_setting
+    from coding.suggest.engine import load_model
+    from coding.suggest.store import queue
+
+    panel = install(window)
+    qtbot.waitUntil(lambda: panel._baseline is not None)
+    assert panel.retrain_after == DEFAULT_RETRAIN_AFTER
+    panel.retrain_spin.setValue(2)  # the setting, stored in the project
+    assert window.ops.run_and_wait(lambda s: get_setting(s, RETRAIN_SETTING)) == 2
+    assert window.ops.run_and_wait(load_model) is None
+
+    # One new coding: below the setting, nothing is trained.
+    _add_coding(window, 0, 30)
+    window.ops.run_and_wait(lambda s: None)  # the change and its count have been handled
+    assert panel._retrain_job is None
+
+    # The second starts a background job (no dialog) that trains and suggests.
+    with qtbot.waitSignal(panel.retrained, timeout=120_000) as blocker:
+        _add_coding(window, 40, 80)
+    report = blocker.args[0]
+    assert report is not None and report.units > 0 and report.documents >= 3
+    model = window.ops.run_and_wait(load_model)
+    assert model is not None
+    bo = window.current_coder_id()
+    assert bo is not None
+    items = window.ops.run_and_wait(lambda s: queue(s, bo, threshold=0.0, sources=["model"]))
+    assert items and all(it.sources == ["model"] for it in items)
+    # The queue refreshed with the new model's suggestions.
+    panel.scope.setCurrentIndex(panel.scope.findData("project"))
+    panel.source.setCurrentIndex(panel.source.findData("model"))
+    qtbot.waitUntil(lambda: panel.items != [] and all("model" in it.sources for it in panel.items))
+
+    # Off: 0 never retrains.
+    panel.retrain_spin.setValue(0)
+    _add_coding(window, 90, 120)
+    _add_coding(window, 130, 160)
+    window.ops.run_and_wait(lambda s: None)
+    assert panel._retrain_job is None
+
+
+def test_more_like_this_from_the_coding_at_the_cursor(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from coding.suggest.store import queue
+
+    panel = install(window)
+    anne = window.ops.run_and_wait(lambda s: get_coder(s, "Anne").id)
+    seed = window.ops.run_and_wait(
+        lambda s: next(
+            (c.id, c.guid, c.document_id, c.start, c.end)
+            for c in s.query(Coding).filter(Coding.coder_id == anne).order_by(Coding.id)
+        )
+    )
+    cid, guid, doc, start, end = seed
+    window.open_document(doc, select=(start, end))
+    qtbot.waitUntil(lambda: window.current_document_id() == doc)
+    qtbot.waitUntil(lambda: cid in panel.seed_codings())
+
+    with qtbot.waitSignal(panel.likeFound, timeout=60_000) as blocker:
+        panel.like_button.click()
+    run = blocker.args[0]
+    assert run.candidates and {c.source for c in run.candidates} == {"similar"}
+    assert {c.evidence["like"]["coding"] for c in run.candidates} == {guid}
+    qtbot.waitUntil(lambda: panel.items != [])
+    for it in panel.items:
+        assert it.evidence["similar"]["like"]["coding"] == guid
+    assert "More like this" in panel.status.text()
+    # Similar passages in other documents are among them; none is the seed passage itself.
+    assert any(it.document_id != doc for it in panel.items)
+    assert all((it.document_id, it.start, it.end) != (doc, start, end) for it in panel.items)
+    # Changing the source shows the whole queue again.
+    n_like = len(panel.items)
+    panel.source.setCurrentIndex(panel.source.findData("similar"))
+    assert panel.like_filter is None
+    bo = window.current_coder_id()
+    assert bo is not None
+    assert len(window.ops.run_and_wait(lambda s: queue(s, bo, sources=["similar"]))) >= n_like

@@ -230,3 +230,25 @@ def test_cli_suggest_train_evaluate(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main.main(["evaluate-suggestions", path, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert set(data["sources"]) == {"terms", "model", "similar"}
+
+
+def test_cli_suggest_like_coding(synth: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+
+    from coding.errors import TematikError
+    from coding.suggest.cli import cmd_suggest
+
+    with transaction(synth) as s:
+        guid = s.scalars(select(Coding.guid).order_by(Coding.id)).first()
+        ensure_coder(s, "Bo")  # Anne coded most passages herself: ask for Bo's queue
+    path = str(synth.path)
+    args = argparse.Namespace(
+        project=path, document=None, source="all", threshold=None, json=True, like=guid, coder="Bo"
+    )
+    assert cmd_suggest(args) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and {r["source"] for r in rows} == {"similar"}
+    assert {r["evidence"]["like"]["coding"] for r in rows} == {guid}
+    args.like = "no-such-guid"
+    with pytest.raises(TematikError, match="no-such-guid"):
+        cmd_suggest(args)

@@ -13,7 +13,7 @@ from coding.errors import TematikError
 from coding.project import find_coder, get_coder, open_project, transaction
 from coding.suggest import SOURCES
 from models.db import Database
-from models.entities import Coder
+from models.entities import Coder, Coding
 
 
 def _print_json(data: Any) -> None:
@@ -96,15 +96,28 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     from coding.suggest.engine import generate
 
     sources = list(SOURCES) if args.source == "all" else [args.source]
+    like = getattr(args, "like", None)  # CODING_GUID(s): "more like this" (main.py option)
     db = open_project(args.project)
     try:
         with transaction(db) as s:
             doc_ids = [find_document(s, n).id for n in args.document] if args.document else None
+            seed_ids = None
+            if like:
+                sources = ["similar"]
+                seed_ids = []
+                for guid in [like] if isinstance(like, str) else list(like):
+                    found = s.scalar(select(Coding.id).where(Coding.guid == guid.strip().lower()))
+                    if found is None:
+                        raise TematikError(f"No coding with GUID {guid!r} in {args.project}.")
+                    seed_ids.append(found)
         coder_id = default_coder(db, getattr(args, "coder", None))
-        run = generate(db, sources=sources, document_ids=doc_ids)
+        run = generate(db, sources=sources, document_ids=doc_ids, seed_coding_ids=seed_ids)
         rows = suggestion_rows(
             db, coder_id=coder_id, document_ids=doc_ids, sources=sources, threshold=args.threshold
         )
+        if like:  # only the passages found like the given codings
+            wanted = {g.strip().lower() for g in ([like] if isinstance(like, str) else like)}
+            rows = [r for r in rows if r["evidence"].get("like", {}).get("coding") in wanted]
         with transaction(db) as s:
             coder = s.get(Coder, coder_id) if coder_id is not None else None
             coder_name = coder.name if coder else None

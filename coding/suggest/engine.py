@@ -269,6 +269,18 @@ def similar_candidates(
     return out
 
 
+def coding_count(session: Session) -> int:
+    """The number of codings in the project (the app retrains as this grows)."""
+    from sqlalchemy import func
+
+    return int(session.scalar(select(func.count(Coding.id))) or 0)
+
+
+def coding_guids(session: Session, coding_ids: Iterable[int]) -> set[str]:
+    """The GUIDs of the codings (what "more like this" evidence names as its seed)."""
+    return set(session.scalars(select(Coding.guid).where(Coding.id.in_(list(coding_ids)))))
+
+
 # --- the model in the project --------------------------------------------------------------------
 
 _model_cache: dict[tuple[str, str], SuggestModel] = {}
