@@ -959,6 +959,32 @@ def _gaps(
     return gap_code[keep], gap_len[keep]
 
 
+def _gaps_fitting(
+    unit_code: np.ndarray,
+    unit_len: np.ndarray,
+    gap_code: np.ndarray,
+    gap_len: np.ndarray,
+    n_codes: int,
+    lengths: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """For every unit, the number of gaps of its code at least as long as the unit and the
+    sum of (gap length - unit length + 1) over them (Krippendorff 2004, expected
+    disagreement), as floats: gaps sorted by (code, length), units searched in key order."""
+    big = int(lengths.max(initial=0)) + 2  # longer than any unit or gap
+    # Gaps sorted by (code, length) as one integer key; equal keys are equal gaps.
+    gap_key = np.sort(gap_code * big + gap_len)
+    gap_sorted = (gap_key % big).astype(float)
+    gap_cum = np.concatenate([[0.0], np.cumsum(gap_sorted + 1.0)])
+    unit_key = unit_code * big + unit_len
+    by_key = np.argsort(unit_key)
+    first = np.empty(unit_key.size, dtype=np.int64)
+    first[by_key] = np.searchsorted(gap_key, unit_key[by_key], side="left")
+    code_stop = np.searchsorted(gap_key, (np.arange(n_codes) + 1) * big, side="left")
+    stop = code_stop[unit_code]
+    n_fit = (stop - first).astype(float)
+    return n_fit, gap_cum[stop] - gap_cum[first] - n_fit * unit_len  # sum (l_h - l_g + 1)
+
+
 def _per_code_alpha_2004(
     units: list[tuple[np.ndarray, np.ndarray, np.ndarray]],
     n_codes: int,
@@ -975,22 +1001,31 @@ def _per_code_alpha_2004(
     numer = np.zeros(n_codes)
     for i in range(m):
         ci, si, ei = lines[i]
-        for j in range(m):
-            if i == j or ci.size == 0:
-                continue
-            _, sj, ej = lines[j]
+        for j in range(i + 1, m):
+            cj, sj, ej = lines[j]
+            # Units of j overlapping unit x of i: lo[x] <= y < hi[x] (units of a code are
+            # disjoint and sorted, so their ends are sorted too). Each overlapping pair counts
+            # for (i, j) and (j, i); a unit overlapping nothing lies in a gap of the other
+            # coder: l^2, also counted twice.
             lo = np.searchsorted(ej, si, side="right")
             hi = np.searchsorted(sj, ei, side="left")
             reps = np.maximum(hi - lo, 0)
-            lone = reps == 0  # unit of i inside a gap of j: l^2, counted for (i,j) and (j,i)
+            lone = reps == 0
             numer += 2.0 * np.bincount(ci[lone], weights=(ei - si)[lone] ** 2.0, minlength=n_codes)
-            if reps.sum():
+            total = int(reps.sum())
+            matched_j = np.zeros(sj.size, dtype=bool)
+            if total:
                 g = np.repeat(np.arange(si.size), reps)
                 h = np.repeat(lo, reps) + (
-                    np.arange(int(reps.sum())) - np.repeat(np.cumsum(reps) - reps, reps)
+                    np.arange(total) - np.repeat(np.cumsum(reps) - reps, reps)
                 )
+                matched_j[h] = True
                 dist = (si[g] - sj[h]) ** 2.0 + (ei[g] - ej[h]) ** 2.0
-                numer += np.bincount(ci[g], weights=dist, minlength=n_codes)
+                numer += 2.0 * np.bincount(ci[g], weights=dist, minlength=n_codes)
+            lone_j = ~matched_j
+            numer += 2.0 * np.bincount(
+                cj[lone_j], weights=(ej - sj)[lone_j] ** 2.0, minlength=n_codes
+            )
     big_l = float(total_len)
     d_o = numer / (m * (m - 1) * big_l * big_l) if total_len > 0 else np.zeros(n_codes)
 
@@ -1002,19 +1037,7 @@ def _per_code_alpha_2004(
     gaps = [_gaps(u, n_codes, lengths, doc_off) for u in units]
     gap_code = np.concatenate([g[0] for g in gaps])
     gap_len = np.concatenate([g[1] for g in gaps])
-    big = total_len + 2
-    # Gaps sorted by (code, length) as one integer key; equal keys are equal gaps.
-    gap_key = np.sort(gap_code * big + gap_len)
-    gap_sorted = (gap_key % big).astype(float)
-    gap_cum = np.concatenate([[0.0], np.cumsum(gap_sorted + 1.0)])
-    unit_key = unit_code * big + unit_len_i
-    by_key = np.argsort(unit_key)
-    first = np.empty(unit_key.size, dtype=np.int64)
-    first[by_key] = np.searchsorted(gap_key, unit_key[by_key], side="left")
-    code_stop = np.searchsorted(gap_key, (np.arange(n_codes) + 1) * big, side="left")
-    stop = code_stop[unit_code]
-    n_fit = (stop - first).astype(float)
-    fit_sum = gap_cum[stop] - gap_cum[first] - n_fit * unit_len  # sum (l_h - l_g + 1)
+    n_fit, fit_sum = _gaps_fitting(unit_code, unit_len_i, gap_code, gap_len, n_codes, lengths)
     ln = unit_len
     term = (n_units[unit_code] - 1.0) * (2 * ln**3 - 3 * ln**2 + ln) / 3.0 + ln**2 * fit_sum
     numer_e = np.bincount(unit_code, weights=term, minlength=n_codes)
