@@ -722,7 +722,9 @@ def _depth_histogram(
         n_s = sum(x[0].size for x in merged)
         delta = np.concatenate([np.ones(n_s, np.int64), -np.ones(pos.size - n_s, np.int64)])
         grp = np.concatenate([x[2] for x in merged] * 2)
-        order = np.argsort(pos, kind="stable")
+        # Events at one position may come in any order: only the depth after the last of
+        # them spans text (the others span nothing and are skipped).
+        order = np.argsort(pos)
         pos, delta, grp = pos[order], delta[order], grp[order]
         depth = np.cumsum(delta)[:-1]
         width = np.diff(pos)
