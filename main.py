@@ -95,7 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--coder", help="coder whose decisions apply (default: first analyst)")
     s.add_argument("--threshold", type=float, default=None)
     s.add_argument(
-        "--like", metavar="CODING_GUID", help="'more like this': passages similar to this coding"
+        "--like",
+        action="append",
+        metavar="CODING_GUID",
+        help="'more like this': passages similar to this coding (repeatable)",
     )
     s.add_argument("--json", action="store_true")
 
