@@ -144,7 +144,17 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
-SEGMENT_FIELDS = ("document", "code_path", "coder", "start", "end", "speaker", "text", "memo")
+SEGMENT_FIELDS = (
+    "document",
+    "code_path",
+    "coder",
+    "start",
+    "end",
+    "speaker",
+    "text",
+    "memo",
+    "guid",
+)
 
 
 def cmd_segments(args: argparse.Namespace) -> int:
