@@ -104,6 +104,7 @@ def test_demo_info_and_segments(tmp_path: Path, capsys, demo_path: Path) -> None
         "speaker",
         "text",
         "memo",
+        "guid",
     }
 
 
