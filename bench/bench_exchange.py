@@ -17,48 +17,16 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench._common import BASE_WORDS, join_turns
+
 N_CODINGS = 50_000
 N_DOCUMENTS = 50
 WORDS = [
-    "jeg",
-    "vi",
-    "det",
-    "at",
-    "og",
-    "i",
-    "en",
-    "er",
-    "som",
-    "på",
-    "med",
-    "for",
-    "ikke",
-    "har",
-    "til",
-    "men",
-    "så",
-    "kommunen",
-    "staten",
-    "regionen",
-    "ledelse",
-    "løn",
-    "pension",
-    "karriere",
-    "skifte",
-    "sektor",
-    "erfaring",
-    "netværk",
-    "politisk",
-    "direktør",
-    "chef",
-    "motivation",
-    "barriere",
-    "mulighed",
-    "udfordring",
-    "æblegrød",
-    "søø",
+    *BASE_WORDS,
+    "ledelse", "løn", "pension", "karriere", "skifte", "sektor", "erfaring", "netværk", "politisk",
+    "direktør", "chef", "motivation", "barriere", "mulighed", "udfordring", "æblegrød", "søø",
     "😀",
-]
+]  # fmt: skip
 
 
 def build_project(path: Path, n_codings: int = N_CODINGS, seed: int = 7) -> Path:
@@ -66,7 +34,7 @@ def build_project(path: Path, n_codings: int = N_CODINGS, seed: int = 7) -> Path
     from sqlalchemy import select
 
     from coding.documents import store_document
-    from coding.importing import ParsedDocument, ParsedTurn
+    from coding.importing import ParsedDocument
     from coding.project import create_project, ensure_coder, transaction
     from models.db import bulk_insert
     from models.entities import Code, Coding
@@ -80,14 +48,11 @@ def build_project(path: Path, n_codings: int = N_CODINGS, seed: int = 7) -> Path
             codes = list(s.scalars(select(Code.id).where(Code.codable.is_(True))))
             doc_ids: list[tuple[int, int]] = []
             for d in range(N_DOCUMENTS):
-                parts, turns, pos = [], [], 0
-                for t in range(120):
-                    speaker = "Interviewer" if t % 2 == 0 else "Leder"
-                    line = f"{speaker}: " + " ".join(rng.choices(WORDS, k=rng.randint(20, 80)))
-                    parts.append(line)
-                    turns.append(ParsedTurn(pos, pos + len(line), speaker))
-                    pos += len(line) + 2
-                text = "\n\n".join(parts)
+                speakers = ["Interviewer" if t % 2 == 0 else "Leder" for t in range(120)]
+                text, turns = join_turns(
+                    (sp, f"{sp}: " + " ".join(rng.choices(WORDS, k=rng.randint(20, 80))))
+                    for sp in speakers
+                )
                 doc = store_document(
                     s, f"Interview {d + 1:02d}", ParsedDocument(text, "txt", turns)
                 )

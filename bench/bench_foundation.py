@@ -17,71 +17,12 @@ import tempfile
 import time
 from pathlib import Path
 
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._common import make_transcript
+
 REPO = Path(__file__).resolve().parent.parent
-
-WORDS = [
-    "jeg",
-    "vi",
-    "det",
-    "at",
-    "og",
-    "i",
-    "en",
-    "er",
-    "som",
-    "på",
-    "med",
-    "for",
-    "ikke",
-    "har",
-    "til",
-    "men",
-    "så",
-    "kommunen",
-    "staten",
-    "regionen",
-    "lønnen",
-    "pensionen",
-    "ledelse",
-    "ledere",
-    "sektoren",
-    "politisk",
-    "direktør",
-    "medarbejdere",
-    "kultur",
-    "netværk",
-    "udfordringer",
-    "erfaring",
-    "mening",
-    "værdi",
-    "borgerne",
-    "opgaver",
-    "skifte",
-    "privat",
-    "offentlig",
-    "rekruttering",
-    "karriere",
-    "indflydelse",
-    "læring",
-    "perspektiv",
-    "forandring",
-    "beslutninger",
-    "økonomi",
-    "sygehus",
-    "ministeriet",
-]
-
-
-def make_transcript(rng: random.Random, words: int = 10_000) -> str:
-    parts, n, turn = [], 0, 0
-    while n < words:
-        k = rng.randint(8, 120) if turn % 2 else rng.randint(5, 30)
-        label = "R" if turn % 2 else "I"
-        body = " ".join(rng.choice(WORDS) for _ in range(k))
-        parts.append(f"{label}: {body.capitalize()}.")
-        n += k
-        turn += 1
-    return "\n\n".join(parts) + "\n"
 
 
 def _peak_rss_mb() -> float:

@@ -16,57 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-WORDS = [
-    "jeg",
-    "vi",
-    "det",
-    "at",
-    "og",
-    "i",
-    "en",
-    "er",
-    "som",
-    "på",
-    "med",
-    "for",
-    "ikke",
-    "har",
-    "til",
-    "men",
-    "så",
-    "kommunen",
-    "staten",
-    "regionen",
-    "lønnen",
-    "pensionen",
-    "ledelse",
-    "ledere",
-    "sektoren",
-    "politisk",
-    "direktør",
-    "medarbejdere",
-    "kultur",
-    "netværk",
-    "udfordringer",
-    "erfaring",
-    "mening",
-    "værdi",
-    "borgerne",
-    "opgaver",
-    "skifte",
-    "privat",
-    "offentlig",
-    "rekruttering",
-    "karriere",
-    "indflydelse",
-    "læring",
-    "perspektiv",
-    "forandring",
-    "beslutninger",
-    "økonomi",
-    "sygehus",
-    "ministeriet",
-]
+from bench._common import interview_line, join_turns
+
 SECTORS = ("stat", "region", "kommune", "privat")
 
 
@@ -75,7 +26,7 @@ def build(path: Path, n_docs: int = 40, n_codings: int = 2000, seed: int = 11):
     from coding.codebook import add_code
     from coding.codings import set_memo
     from coding.documents import store_document
-    from coding.importing.base import ParsedDocument, ParsedTurn
+    from coding.importing.base import ParsedDocument
     from coding.project import create_project, ensure_coder, transaction
     from models.entities import Coding
 
@@ -94,14 +45,10 @@ def build(path: Path, n_docs: int = 40, n_codings: int = 2000, seed: int = 11):
         fra, til = ensure_attribute(s, "sektor_fra"), ensure_attribute(s, "sektor_til")
         docs = []
         for i in range(n_docs):
-            parts, turns, pos = [], [], 0
-            for k in range(60):
-                body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 110)))
-                line = f"{'R' if k % 2 else 'I'}: {body.capitalize()}."
-                turns.append(ParsedTurn(pos, pos + len(line), "R" if k % 2 else "I"))
-                parts.append(line)
-                pos += len(line) + 2
-            text = "\n\n".join(parts)
+            labels = ["R" if k % 2 else "I" for k in range(60)]
+            text, turns = join_turns(
+                (label, interview_line(rng, label, rng.randint(20, 110))) for label in labels
+            )
             doc = store_document(
                 s, f"interview_{i:02}", ParsedDocument(text=text, format="txt", turns=turns)
             )
