@@ -42,7 +42,7 @@ from coding.exchange.positions import (
     guess_scheme,
     scheme_for_origin,
 )
-from coding.exchange.refi_export import CODE_LABELS, TEMATIK_BLOCK
+from coding.exchange.refi_export import CODE_LABELS, CODEBOOK_NS, PROJECT_NS, TEMATIK_BLOCK
 from coding.exchange.safe_zip import MAX_MEMBER_BYTES, SafeArchive, parse_xml
 from coding.progress import NullProgress, ProgressState, check_cancel
 from models.base import new_guid
@@ -339,7 +339,7 @@ def read_refi(path: str | Path, progress: ProgressState | None = None) -> RefiPl
             )
         summary = ImportSummary(file=path.name, kind="project" if kind == "Project" else "codebook")
         summary.origin = root.get("origin") or ""
-        if ns not in ("urn:QDA-XML:project:1.0", "urn:QDA-XML:codebook:1.0"):
+        if ns not in (PROJECT_NS, CODEBOOK_NS):
             summary.note(f"namespace {ns} read as QDA-XML 1.0")
         if member.lower() not in ("project.qde", path.name.lower()):
             summary.note(f"the project is in {member} (not project.qde)")
