@@ -48,7 +48,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -63,6 +64,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -115,6 +117,38 @@ def verdict_label(v: str) -> str:
         "unreliable": _tr("unreliable"),
         "undefined": _tr("undefined"),
     }[v]
+
+
+def unit_label(unit: str) -> str:
+    """The name of a unit of comparison, as in the Unit box."""
+    return {
+        "character": _tr("Character"),
+        "segment": _tr("Segment"),
+        "turn": _tr("Speaker turn"),
+    }.get(unit, unit)
+
+
+def treatment_text(unit: str, min_overlap: float, fallback: str = "") -> str:
+    """How a unit treats uncoded text, in the UI language (``fallback``: the report's text)."""
+    texts = {
+        "character": _tr(
+            "Every character of a compared document is a unit for every code. Characters that "
+            "no coder coded with a code count as agreement: percent agreement is inflated by "
+            "long uncoded stretches; kappa and alpha correct for chance agreement. 'Coded %' is "
+            "the share of text coded by anyone, 'Agree on coded %' the agreement restricted to "
+            "text coded by at least one coder."
+        ),
+        "segment": _tr(
+            "Only coded segments are units; uncoded text plays no part. A segment agrees when "
+            "another coder applied the same code to one segment overlapping at least {p} % of it."
+        ).format(p=round(100 * min_overlap)),
+        "turn": _tr(
+            "Every speaker turn is a unit for every code (code present or absent). Turns no "
+            "coder coded with a code count as agreement on absence; kappa and alpha correct for "
+            "chance. Documents without speaker turns are left out."
+        ),
+    }
+    return texts.get(unit, fallback)
 
 
 def _fmt(key: str, value: float) -> str:
@@ -380,6 +414,7 @@ class AgreementView(QWidget):
         self.decided = (0, 0)
         self._pair: tuple[int, int] | None = None
         self._filters: tuple[list[int] | None, list[int] | None] = (None, None)
+        self._overlap = 0.9
         self._build()
         self.retranslate()
         self.reload_choices()
@@ -391,7 +426,7 @@ class AgreementView(QWidget):
         self.documents = QListWidget(self)
         self.codes = QListWidget(self)
         for w in (self.coders, self.documents, self.codes):
-            w.setMaximumHeight(110)
+            w.setMaximumHeight(90)
         self.unit = QComboBox(self)
         self.unit.addItems(["", "", "", ""])
         self.min_overlap = QDoubleSpinBox(self)
@@ -428,6 +463,13 @@ class AgreementView(QWidget):
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
         self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # the explanation may run to several lines: it scrolls, so the table keeps its height
+        self.notes_area = QScrollArea(self)
+        self.notes_area.setWidget(self.notes)
+        self.notes_area.setWidgetResizable(True)
+        self.notes_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.notes_area.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 8)
 
         self.items_model = DisagreementModel(self)
         self.items_view = QTableView(self)
@@ -435,11 +477,19 @@ class AgreementView(QWidget):
         self.items_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.items_view.setWordWrap(True)
-        self.items_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.items_view.horizontalHeader().setStretchLastSection(True)
+        head = self.items_view.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        head.setStretchLastSection(False)
+        # the two coders' texts get the room; document, code and kind stay readable
+        for col, width in enumerate((150, 220, 140, 0, 0, 110)):
+            if width:
+                head.resizeSection(col, width)
+            else:
+                head.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.items_view.selectionModel().currentRowChanged.connect(self._on_item_changed)
         self.context = QTextBrowser(self)
         self.context.setMaximumHeight(120)
+        self.context.setOpenLinks(False)
 
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
@@ -448,6 +498,10 @@ class AgreementView(QWidget):
             b.clicked.connect(lambda _=False, d=decision: self.decide_current(d))
             self.buttons[decision] = b
             row.addWidget(b)
+        for key, decision in (("A", "a"), ("B", "b"), ("O", "both"), ("N", "neither"), ("E", "edited")):  # fmt: skip
+            sc = QShortcut(QKeySequence(key), self.items_view)
+            sc.setContext(Qt.ShortcutContext.WidgetShortcut)
+            sc.activated.connect(lambda d=decision: self.decide_current(d))
         self.adopt_button = QPushButton(self)
         self.adopt_button.clicked.connect(self.adopt)
         row.addWidget(self.adopt_button)
@@ -461,7 +515,7 @@ class AgreementView(QWidget):
         tl.addLayout(pick)
         tl.addLayout(opts)
         tl.addWidget(self.table, 1)
-        tl.addWidget(self.notes)
+        tl.addWidget(self.notes_area)
         bottom = QWidget(self)
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
@@ -473,6 +527,8 @@ class AgreementView(QWidget):
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(top)
         split.addWidget(bottom)
+        split.setStretchFactor(0, 3)  # the figures table gets the larger share
+        split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self._set_buttons_enabled(False)
@@ -485,13 +541,25 @@ class AgreementView(QWidget):
             (_tr("All units"), _tr("Character"), _tr("Segment"), _tr("Speaker turn"))
         ):
             self.unit.setItemText(i, text)
-        self.run_button.setText(_tr("Compare"))
-        self.buttons["a"].setText(_tr("Accept A"))
-        self.buttons["b"].setText(_tr("Accept B"))
-        self.buttons["both"].setText(_tr("Both"))
-        self.buttons["neither"].setText(_tr("Neither"))
-        self.buttons["edited"].setText(_tr("Edit span…"))
+        a, b = self.items_model.names if hasattr(self, "items_model") else ("A", "B")
+        # the keys (as in the suggestions queue) work while the disagreements list has focus
+        self.buttons["a"].setText(_tr("Accept {a} (A)").format(a=a))
+        self.buttons["b"].setText(_tr("Accept {b} (B)").format(b=b))
+        self.buttons["both"].setText(_tr("Both (O)"))
+        self.buttons["neither"].setText(_tr("Neither (N)"))
+        self.buttons["edited"].setText(_tr("Edit span… (E)"))
         self.adopt_button.setText(_tr("Copy agreements to consensus"))
+        self.run_button.setText(_tr("Co&mpare"))
+        self.context.setPlaceholderText(
+            _tr("Choose a disagreement above to see both coders' text in context.")
+        )
+        if self.report is None:
+            self.notes.setText(
+                _tr("Choose the coders (at least two), the documents and the codes, then "
+                    "press Compare. Click a code's row to see only its disagreements.")
+            )  # fmt: skip
+        else:
+            self._show_notes()
         self._update_items_label()
         self.notes.setToolTip(
             _tr("Colour bands: α ≥ {r} reliable (green), ≥ {t} tentative (amber), below "
@@ -592,6 +660,7 @@ class AgreementView(QWidget):
         self.run_button.setEnabled(False)
         self._pair = pair
         self._filters = (docs, codes)
+        self._overlap = overlap
         return self.jobs.start(
             job,
             title=_tr("Comparing coders"),
@@ -609,14 +678,25 @@ class AgreementView(QWidget):
         self.run_button.setEnabled(True)
         self.report = report
         self.model.set_report(report)
+        self._show_notes()
+        self._set_items(items, decided)
+        self.retranslate()  # the buttons name the two coders
+        self.reportShown.emit(report)
+
+    def _show_notes(self) -> None:
+        report = self.report
+        if report is None:
+            return
         notes = [
             _tr("How uncoded text is treated:"),
-            *[f"• {u}: {r.treatment}" for u in report.units if (r := report.result(u)) is not None],
+            *[
+                f"• {unit_label(u)}: {treatment_text(u, self._overlap, r.treatment)}"
+                for u in report.units
+                if (r := report.result(u)) is not None
+            ],
             *[f"• {n}" for n in report.notes],
         ]
         self.notes.setText("\n".join(notes))
-        self._set_items(items, decided)
-        self.reportShown.emit(report)
 
     def _set_items(self, items: list[Disagreement], decided: tuple[int, int]) -> None:
         names = self.report.coders[:2] if self.report else ["A", "B"]
