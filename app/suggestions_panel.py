@@ -46,6 +46,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("SuggestionsPanel", text)
 
 
+def source_names(sources: list[str]) -> str:
+    """The suggestion sources in short words ("terms+model"), in the UI language."""
+    names = {"terms": tr("terms"), "model": tr("model"), "similar": tr("like this")}
+    return "+".join(names.get(src, src) for src in sources)
+
+
 def _count_codings(session: Any) -> int:
     from coding.suggest.engine import coding_count
 
@@ -122,6 +128,9 @@ class SuggestionsPanel(QWidget):
         self.slider.setValue(30)
         self.slider_label = QLabel()
         self.list = _QueueList(self)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setUniformItemSizes(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.suggest_button = QPushButton(tr("Suggest"))
@@ -327,7 +336,13 @@ class SuggestionsPanel(QWidget):
         self.items = list(items)
         self.list.clear()
         for it in self.items:
-            label = f"{it.code_path.split('/')[-1]}  {it.score:.2f}  [{'+'.join(it.sources)}]"
+            # score first (a column that lines up), then the code, the words that triggered
+            # it and its sources; the full explanation is in the tooltip
+            label = f"{it.score:.2f}  {it.code_path.split('/')[-1]}"
+            words = [t.get("text", "") for t in it.evidence.get("terms", {}).get("terms", [])]
+            if words := [w for w in dict.fromkeys(words) if w]:
+                label += "  «" + ", ".join(words[:3]) + "»"
+            label += f"  [{source_names(it.sources)}]"
             if self.scope.currentData() == "project" or like is not None:
                 label = f"{it.document}: {label}"
             entry = QListWidgetItem(label)
