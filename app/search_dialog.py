@@ -14,6 +14,7 @@ ids of the codings added by "Code all hits"; ``jumpRequested(int, int, int)``.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from coding.codebook import code_tree
@@ -52,6 +53,12 @@ Index = QModelIndex | QPersistentModelIndex
 HIT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 
+def _squeeze(text: str) -> str:
+    """Runs of white space (line breaks too) as one space; a space at either end is kept,
+    so a hit stays a separate word ("jo [løn]" rather than "jo[løn]")."""
+    return re.sub(r"\s+", " ", text)
+
+
 class HitsModel(QAbstractListModel):
     """Search hits, one per row: "document: …before[hit]after…"."""
 
@@ -79,11 +86,11 @@ class HitsModel(QAbstractListModel):
             return None
         hit = self._hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            before = " ".join(hit.before.split())
-            after = " ".join(hit.after.split())
-            return f"{hit.document}:  …{before}[{hit.text}]{after}…"
+            return (
+                f"{hit.document}:  …{_squeeze(hit.before)[-35:]}[{hit.text}]{_squeeze(hit.after)}…"
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.document} ({hit.start}–{hit.end})"
+            return f"{hit.document} ({hit.start}–{hit.end})\n…{_squeeze(hit.before)}[{hit.text}]{_squeeze(hit.after)}…"
         if role == Qt.ItemDataRole.UserRole:
             return (hit.document_id, hit.start, hit.end)
         if role == HIT_ROLE:
@@ -280,7 +287,10 @@ class SearchDialog(QDialog):
             if b:
                 text += " " + self.tr("%n already coded, skipped.", "", b)
         else:
-            text = ""
+            text = self.tr(
+                "Type a word and press Enter. Double-click a hit to show it in the transcript; "
+                "choose a code to code every hit at once."
+            )
         self.status_label.setText(text)
 
     def _set_status(self, kind: str, a: int = 0, b: int = 0) -> None:
