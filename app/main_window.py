@@ -296,7 +296,11 @@ class MainWindow(QMainWindow):
         if menu is None:
             menu = self.menuBar().addMenu(menu_name.capitalize())
             self._menus[menu_name] = menu
-        menu.addAction(action)
+        anchor = getattr(self, "_file_plugin_anchor", None) if menu_name == "file" else None
+        if anchor is not None:
+            menu.insertAction(anchor, action)
+        else:
+            menu.addAction(action)
 
     # --- loading -----------------------------------------------------------------------------
 
@@ -462,7 +466,8 @@ class MainWindow(QMainWindow):
         imp = _optional("app.import_dialog")
         self._importer = imp.Importer(self.db, self.jobs, self) if imp else None
         self._action("file", _tr("&Import transcripts…"), self.import_files, "Ctrl+Shift+I", enabled=imp is not None)  # fmt: skip
-        self._menus["file"].addSeparator()
+        # plugins' File actions (exchange, theme summary) go here, above Settings and Quit
+        file_anchor = self._menus["file"].addSeparator()
         self._action("file", _tr("&Settings…"), self.open_settings, K.Preferences, enabled=_optional("app.settings_dialog") is not None)  # fmt: skip
         self._action("file", _tr("&Quit"), self.close, K.Quit)
         undo = self.undo_stack.createUndoAction(self, _tr("&Undo"))
@@ -488,6 +493,7 @@ class MainWindow(QMainWindow):
         self._action("code", _tr("&Memo on coding…"), self.memo_on_coding, "Ctrl+M")
         self._action("code", _tr("Memo on &document…"), lambda: self.open_memo("document"), enabled=memo)  # fmt: skip
         self._action("code", _tr("Memo on c&ode…"), lambda: self.open_memo("code"), enabled=memo)
+        self._action("code", _tr("Memo on the &project…"), lambda: self.open_memo("project"), enabled=memo)  # fmt: skip
         self._action("code", _tr("&Edit code…"), self.edit_code, "F2", enabled=_optional("app.codebook_editor") is not None)  # fmt: skip
         self._action("view", _tr("&Retrieval"), self.show_retrieval, "Ctrl+R", enabled=_optional("app.retrieval_view") is not None)  # fmt: skip
         self._action("view", _tr("Show &my codings"), lambda: self.set_view_mode("mine"))
@@ -509,6 +515,7 @@ class MainWindow(QMainWindow):
         for dock in (self.browser_dock, self.codebook_dock, self.codings_dock):
             self._menus["view"].addAction(dock.toggleViewAction())
         self._action("help", _tr("&About Tematik"), self.about)
+        self._file_plugin_anchor = file_anchor
         # number keys 1-9: quick codes, while the transcript has focus
         self._quick_shortcuts = []
         for i in range(9):
@@ -756,7 +763,8 @@ class MainWindow(QMainWindow):
             return
         md = _optional("app.memo_dialog")
         if md is not None:
-            dlg = md.MemoDialog(self.ops, md.MemoTarget.coding(c.id), self._coder_id, self, self.undo_stack)  # fmt: skip
+            label = self._code_info(c.code_id)[0]
+            dlg = md.MemoDialog(self.ops, md.MemoTarget.coding(c.id, label), self._coder_id, self, self.undo_stack)  # fmt: skip
             dlg.open()
             return
         text, ok = QInputDialog.getMultiLineText(self, _tr("Memo"), _tr("Memo on this coding:"), c.memo)  # fmt: skip
@@ -770,10 +778,14 @@ class MainWindow(QMainWindow):
         md = _optional("app.memo_dialog")
         if md is None:
             return
-        if kind == "document" and self.current_document_id() is not None:
-            target = md.MemoTarget.document(self.current_document_id())
-        elif kind == "code" and self.selected_code_id() is not None:
-            target = md.MemoTarget.code(self.selected_code_id())
+        doc_id, code_id = self.current_document_id(), self.selected_code_id()
+        if kind == "document" and doc_id is not None:
+            name = next((r.name for r in self._doc_rows if r.id == doc_id), "")
+            target = md.MemoTarget.document(doc_id, name)
+        elif kind == "code" and code_id is not None:
+            target = md.MemoTarget.code(code_id, self._code_info(code_id)[0])
+        elif kind == "project":
+            target = md.MemoTarget.project(self.db.display_name)
         else:
             return
         md.MemoDialog(self.ops, target, self._coder_id, self, self.undo_stack).open()
