@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -66,7 +67,7 @@ class ReportDialog(QDialog):
         self.setWindowTitle(_tr("Export theme summary"))
         self.path = QLineEdit(self)
         self.path.setPlaceholderText(_tr("Choose where to save the Word document"))
-        browse = QPushButton(_tr("Browse…"), self)
+        browse = QPushButton(_tr("&Browse…"), self)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
@@ -95,22 +96,27 @@ class ReportDialog(QDialog):
         for a in choices.attributes:
             self.by.addItem(a, a)
         self.by.addItem(_tr("(no grouping)"), NO_GROUPING)
-        self.pseudonymize = QCheckBox(_tr("Replace names by pseudonyms"), self)
-        self.open_after = QCheckBox(_tr("Open the document when it is ready"), self)
+        self.pseudonymize = QCheckBox(_tr("Replace names by &pseudonyms"), self)
+        self.open_after = QCheckBox(_tr("Open the document when it is &ready"), self)
         self.open_after.setChecked(True)
         form = QFormLayout()
-        form.addRow(_tr("File:"), row)
-        form.addRow(_tr("Language:"), self.language)
-        form.addRow(_tr("Coders:"), self.coders)
-        form.addRow(_tr("Codes:"), self.codes)
-        form.addRow(_tr("Interviews:"), self.documents)
-        form.addRow(_tr("Group by:"), self.by)
+        file_label = QLabel(_tr("&File:"), self)
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, row)
+        form.addRow(_tr("&Language:"), self.language)  # a text label's buddy is its field
+        form.addRow(_tr("C&oders:"), self.coders)
+        form.addRow(_tr("Co&des:"), self.codes)
+        form.addRow(_tr("&Interviews:"), self.documents)
+        form.addRow(_tr("&Group by:"), self.by)
+        # a short coder list keeps to its rows, so the codes and interviews get the room
+        rows = max(self.coders.count(), 2)
+        self.coders.setMaximumHeight(self.coders.sizeHintForRow(0) * rows + 8)
         form.addRow("", self.pseudonymize)
         form.addRow("", self.open_after)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("Export"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("&Export"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.path.textChanged.connect(self._validate)
@@ -119,6 +125,7 @@ class ReportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        self.resize(620, 680)
         self._validate()
 
     def _browse(self) -> None:
