@@ -1,8 +1,8 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="da" sourcelanguage="en">
 <context>
-    <name/>
+    <name></name>
     <message>
         <source>This document</source>
         <translation>Dette dokument</translation>
@@ -40,6 +40,18 @@
         <translation>Hvor gode?</translation>
     </message>
     <message>
+        <source>Find passages like the coding at the cursor (or in the selection)</source>
+        <translation>Find passager, der ligner kodningen ved markøren (eller i markeringen)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+    <message>
+        <source>Retrain the model in the background after this many new codings</source>
+        <translation>Træn modellen igen i baggrunden efter så mange nye kodninger</translation>
+    </message>
+    <message>
         <source>Accept (A)</source>
         <translation>Acceptér (A)</translation>
     </message>
@@ -52,8 +64,36 @@
         <translation>Sikkerhed</translation>
     </message>
     <message>
+        <source>Retrain after new codings:</source>
+        <translation>Træn igen efter nye kodninger:</translation>
+    </message>
+    <message>
+        <source>Retraining the suggestion model…</source>
+        <translation>Træner forslagsmodellen igen …</translation>
+    </message>
+    <message>
+        <source>Retraining the suggestion model</source>
+        <translation>Træner forslagsmodellen igen</translation>
+    </message>
+    <message>
+        <source>Too little coding yet to retrain the suggestion model.</source>
+        <translation>Der er endnu for lidt kodning til at træne forslagsmodellen igen.</translation>
+    </message>
+    <message>
+        <source>Model retrained on %1 passages from %2 documents.</source>
+        <translation>Modellen er trænet igen på %1 passager fra %2 dokumenter.</translation>
+    </message>
+    <message>
+        <source>Retraining failed: %1</source>
+        <translation>Træningen mislykkedes: %1</translation>
+    </message>
+    <message>
         <source>%n suggestion(s)</source>
         <translation>%n forslag</translation>
+    </message>
+    <message>
+        <source>More like this: %n passage(s)</source>
+        <translation>Flere som denne: %n passage(r)</translation>
     </message>
     <message>
         <source>Accept suggestion</source>
@@ -72,8 +112,32 @@
         <translation>Træner forslagsmodellen</translation>
     </message>
     <message>
+        <source>More like this coding</source>
+        <translation>Flere som denne kodning</translation>
+    </message>
+    <message>
         <source>Trained on %1 passages from %2 documents.</source>
         <translation>Trænet på %1 passager fra %2 dokumenter.</translation>
+    </message>
+    <message>
+        <source>terms</source>
+        <translation>ord</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>model</translation>
+    </message>
+    <message>
+        <source>like this</source>
+        <translation>lignende</translation>
+    </message>
+    <message>
+        <source>Put the cursor in a coded passage first.</source>
+        <translation>Sæt først markøren i en kodet passage.</translation>
+    </message>
+    <message>
+        <source>Finding passages like this</source>
+        <translation>Finder lignende passager</translation>
     </message>
     <message>
         <source>Evaluating suggestions</source>
@@ -107,14 +171,6 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <source>Accept A</source>
-        <translation>Godkend A</translation>
-    </message>
-    <message>
-        <source>Accept B</source>
-        <translation>Godkend B</translation>
-    </message>
-    <message>
         <source>Adjudicate: {d}</source>
         <translation>Afgør: {d}</translation>
     </message>
@@ -125,10 +181,6 @@
     <message>
         <source>All units</source>
         <translation>Alle enheder</translation>
-    </message>
-    <message>
-        <source>Both</source>
-        <translation>Begge</translation>
     </message>
     <message>
         <source>Char. %</source>
@@ -167,12 +219,8 @@
         <translation>Koder</translation>
     </message>
     <message>
-        <source>Colour bands: α ≥ {r} reliable (green), ≥ {t} tentative (amber), below unreliable (red) — Krippendorff's guidance.</source>
+        <source>Colour bands: α ≥ {r} reliable (green), ≥ {t} tentative (amber), below unreliable (red) — Krippendorff&apos;s guidance.</source>
         <translation>Farvebånd: α ≥ {r} pålidelig (grøn), ≥ {t} foreløbig (gul), derunder upålidelig (rød) – efter Krippendorffs anbefaling.</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>Sammenlign</translation>
     </message>
     <message>
         <source>Comparing coders</source>
@@ -197,10 +245,6 @@
     <message>
         <source>Documents</source>
         <translation>Dokumenter</translation>
-    </message>
-    <message>
-        <source>Edit span…</source>
-        <translation>Ret udsnit…</translation>
     </message>
     <message>
         <source>Edit the span</source>
@@ -231,8 +275,48 @@
         <translation>Min. overlap</translation>
     </message>
     <message>
-        <source>Neither</source>
-        <translation>Ingen af dem</translation>
+        <source>Accept {a} (A)</source>
+        <translation>Godkend {a} (A)</translation>
+    </message>
+    <message>
+        <source>Accept {b} (B)</source>
+        <translation>Godkend {b} (B)</translation>
+    </message>
+    <message>
+        <source>Both (O)</source>
+        <translation>Begge (O)</translation>
+    </message>
+    <message>
+        <source>Choose a disagreement above to see both coders&apos; text in context.</source>
+        <translation>Vælg en uenighed ovenfor for at se begge koderes tekst i sammenhæng.</translation>
+    </message>
+    <message>
+        <source>Choose the coders (at least two), the documents and the codes, then press Compare. Click a code&apos;s row to see only its disagreements.</source>
+        <translation>Vælg kodere (mindst to), dokumenter og koder, og tryk på Sammenlign. Klik på en kodes række for kun at se dens uenigheder.</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare</source>
+        <translation>Sa&amp;mmenlign</translation>
+    </message>
+    <message>
+        <source>Edit span… (E)</source>
+        <translation>Ret udsnit … (E)</translation>
+    </message>
+    <message>
+        <source>Every character of a compared document is a unit for every code. Characters that no coder coded with a code count as agreement: percent agreement is inflated by long uncoded stretches; kappa and alpha correct for chance agreement. &apos;Coded %&apos; is the share of text coded by anyone, &apos;Agree on coded %&apos; the agreement restricted to text coded by at least one coder.</source>
+        <translation>Hvert tegn i et sammenlignet dokument er en enhed for hver kode. Tegn, som ingen koder har kodet med en kode, tæller som enighed: procentvis enighed pustes op af lange ukodede stræk; kappa og alfa korrigerer for tilfældig enighed. &apos;Kodet %&apos; er andelen af teksten, som nogen har kodet, &apos;Enige om kodet %&apos; enigheden i den tekst, mindst én koder har kodet.</translation>
+    </message>
+    <message>
+        <source>Every speaker turn is a unit for every code (code present or absent). Turns no coder coded with a code count as agreement on absence; kappa and alpha correct for chance. Documents without speaker turns are left out.</source>
+        <translation>Hver taletur er en enhed for hver kode (koden er der eller ej). Taleture, som ingen koder har kodet med en kode, tæller som enighed om fravær; kappa og alfa korrigerer for tilfældighed. Dokumenter uden taleture udelades.</translation>
+    </message>
+    <message>
+        <source>Neither (N)</source>
+        <translation>Ingen af dem (N)</translation>
+    </message>
+    <message>
+        <source>Only coded segments are units; uncoded text plays no part. A segment agrees when another coder applied the same code to one segment overlapping at least {p} % of it.</source>
+        <translation>Kun kodede segmenter er enheder; ukodet tekst spiller ingen rolle. Et segment er enigt, når en anden koder har givet samme kode til et segment, der overlapper mindst {p} % af det.</translation>
     </message>
     <message>
         <source>Overall</source>
@@ -553,7 +637,7 @@
         <translation>Åbn teamdatabase</translation>
     </message>
     <message>
-        <source>The address of the team's PostgreSQL database, for example postgresql+psycopg://anne@server.example/tematik. The password is not saved.</source>
+        <source>The address of the team&apos;s PostgreSQL database, for example postgresql+psycopg://anne@server.example/tematik. The password is not saved.</source>
         <translation>Adressen på teamets PostgreSQL-database, f.eks. postgresql+psycopg://anne@server.example/tematik. Adgangskoden bliver ikke gemt.</translation>
     </message>
     <message>
@@ -995,6 +1079,10 @@
         <translation>Memo på k&amp;ode…</translation>
     </message>
     <message>
+        <source>Memo on the &amp;project…</source>
+        <translation>Memo om &amp;projektet …</translation>
+    </message>
+    <message>
         <source>Memo on this coding:</source>
         <translation>Memo på denne kodning:</translation>
     </message>
@@ -1181,7 +1269,7 @@
         <translation>Vælg en kodebogsfil</translation>
     </message>
     <message>
-        <source>Ledermobilitet (the taskforce's codebook)</source>
+        <source>Ledermobilitet (the taskforce&apos;s codebook)</source>
         <translation>Ledermobilitet (taskforcens kodebog)</translation>
     </message>
     <message>
@@ -1302,24 +1390,8 @@
         <translation>(ingen gruppering)</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>Gennemse…</translation>
-    </message>
-    <message>
         <source>Choose where to save the Word document</source>
         <translation>Vælg hvor Word-dokumentet skal gemmes</translation>
-    </message>
-    <message>
-        <source>Coders:</source>
-        <translation>Kodere:</translation>
-    </message>
-    <message>
-        <source>Codes:</source>
-        <translation>Koder:</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Eksportér</translation>
     </message>
     <message>
         <source>Export theme summary</source>
@@ -1330,28 +1402,44 @@
         <translation>Eksportér temasammenfatning…</translation>
     </message>
     <message>
-        <source>File:</source>
-        <translation>Fil:</translation>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Gennemse …</translation>
     </message>
     <message>
-        <source>Group by:</source>
-        <translation>Gruppér efter:</translation>
+        <source>&amp;Export</source>
+        <translation>&amp;Eksportér</translation>
     </message>
     <message>
-        <source>Interviews:</source>
-        <translation>Interviews:</translation>
+        <source>&amp;File:</source>
+        <translation>&amp;Fil:</translation>
     </message>
     <message>
-        <source>Language:</source>
-        <translation>Sprog:</translation>
+        <source>&amp;Group by:</source>
+        <translation>G&amp;ruppér efter:</translation>
     </message>
     <message>
-        <source>Open the document when it is ready</source>
-        <translation>Åbn dokumentet, når det er klar</translation>
+        <source>&amp;Interviews:</source>
+        <translation>&amp;Interviews:</translation>
     </message>
     <message>
-        <source>Replace names by pseudonyms</source>
-        <translation>Erstat navne med pseudonymer</translation>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprog:</translation>
+    </message>
+    <message>
+        <source>C&amp;oders:</source>
+        <translation>K&amp;odere:</translation>
+    </message>
+    <message>
+        <source>Co&amp;des:</source>
+        <translation>Ko&amp;der:</translation>
+    </message>
+    <message>
+        <source>Open the document when it is &amp;ready</source>
+        <translation>Åbn dokumentet, når det er &amp;klar</translation>
+    </message>
+    <message>
+        <source>Replace names by &amp;pseudonyms</source>
+        <translation>Erstat navne med &amp;pseudonymer</translation>
     </message>
     <message>
         <source>Save theme summary</source>
@@ -1527,6 +1615,10 @@
             <numerusform>%n var allerede kodet og blev sprunget over.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Type a word and press Enter. Double-click a hit to show it in the transcript; choose a code to code every hit at once.</source>
+        <translation>Skriv et ord, og tryk på Enter. Dobbeltklik på et fund for at se det i transskriptionen; vælg en kode for at kode alle fund på én gang.</translation>
+    </message>
 </context>
 <context>
     <name>SegmentsTableModel</name>
@@ -1661,6 +1753,14 @@
         <translation>F1 pr. kode:</translation>
     </message>
     <message>
+        <source>Find passages like the coding at the cursor (or in the selection)</source>
+        <translation>Find passager, der ligner kodningen ved markøren (eller i markeringen)</translation>
+    </message>
+    <message>
+        <source>Finding passages like this</source>
+        <translation>Finder lignende passager</translation>
+    </message>
+    <message>
         <source>Finding suggestions</source>
         <translation>Finder forslag</translation>
     </message>
@@ -1689,8 +1789,24 @@
         <translation>Ét dokument holdt ude ad gangen, over %1 kodede dokumenter (%2 taleture).</translation>
     </message>
     <message>
+        <source>Model retrained on %1 passages from %2 documents.</source>
+        <translation>Modellen er trænet igen på %1 passager fra %2 dokumenter.</translation>
+    </message>
+    <message>
         <source>More like this</source>
         <translation>Flere som denne</translation>
+    </message>
+    <message>
+        <source>More like this coding</source>
+        <translation>Flere som denne kodning</translation>
+    </message>
+    <message>
+        <source>More like this: %n passage(s)</source>
+        <translation>Flere som denne: %n passage(r)</translation>
+    </message>
+    <message>
+        <source>Put the cursor in a coded passage first.</source>
+        <translation>Sæt først markøren i en kodet passage.</translation>
     </message>
     <message>
         <source>Reject (R)</source>
@@ -1699,6 +1815,26 @@
     <message>
         <source>Reject suggestion</source>
         <translation>Afvis forslag</translation>
+    </message>
+    <message>
+        <source>Retrain after new codings:</source>
+        <translation>Træn igen efter nye kodninger:</translation>
+    </message>
+    <message>
+        <source>Retrain the model in the background after this many new codings</source>
+        <translation>Træn modellen igen i baggrunden efter så mange nye kodninger</translation>
+    </message>
+    <message>
+        <source>Retraining failed: %1</source>
+        <translation>Træningen mislykkedes: %1</translation>
+    </message>
+    <message>
+        <source>Retraining the suggestion model</source>
+        <translation>Træner forslagsmodellen igen</translation>
+    </message>
+    <message>
+        <source>Retraining the suggestion model…</source>
+        <translation>Træner forslagsmodellen igen …</translation>
     </message>
     <message>
         <source>Suggest</source>
@@ -1711,6 +1847,10 @@
     <message>
         <source>This document</source>
         <translation>Dette dokument</translation>
+    </message>
+    <message>
+        <source>Too little coding yet to retrain the suggestion model.</source>
+        <translation>Der er endnu for lidt kodning til at træne forslagsmodellen igen.</translation>
     </message>
     <message>
         <source>Train</source>
@@ -1727,6 +1867,22 @@
     <message>
         <source>Training the suggestion model</source>
         <translation>Træner forslagsmodellen</translation>
+    </message>
+    <message>
+        <source>like this</source>
+        <translation>lignende</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>model</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+    <message>
+        <source>terms</source>
+        <translation>ord</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Find passages like the coding at the cursor (or in the selection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrain the model in the background after this many new codings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Accept (A)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -52,7 +64,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Retrain after new codings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retraining the suggestion model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retraining the suggestion model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too little coding yet to retrain the suggestion model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model retrained on %1 passages from %2 documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retraining failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%n suggestion(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More like this: %n passage(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -72,7 +112,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>More like this coding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Trained on %1 passages from %2 documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>like this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the cursor in a coded passage first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding passages like this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -107,14 +171,6 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <source>Accept A</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accept B</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Adjudicate: {d}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -124,10 +180,6 @@
     </message>
     <message>
         <source>All units</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Both</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -171,10 +223,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Compare</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Comparing coders</source>
         <translation type="unfinished"></translation>
     </message>
@@ -196,10 +244,6 @@
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit span…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -231,7 +275,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Neither</source>
+        <source>Accept {a} (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept {b} (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both (O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a disagreement above to see both coders&apos; text in context.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the coders (at least two), the documents and the codes, then press Compare. Click a code&apos;s row to see only its disagreements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit span… (E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every character of a compared document is a unit for every code. Characters that no coder coded with a code count as agreement: percent agreement is inflated by long uncoded stretches; kappa and alpha correct for chance agreement. &apos;Coded %&apos; is the share of text coded by anyone, &apos;Agree on coded %&apos; the agreement restricted to text coded by at least one coder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every speaker turn is a unit for every code (code present or absent). Turns no coder coded with a code count as agreement on absence; kappa and alpha correct for chance. Documents without speaker turns are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only coded segments are units; uncoded text plays no part. A segment agrees when another coder applied the same code to one segment overlapping at least {p} % of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -995,6 +1079,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Memo on the &amp;project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Memo on this coding:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1302,23 +1390,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose where to save the Word document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Coders:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Codes:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1330,27 +1402,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>File:</source>
+        <source>&amp;Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Group by:</source>
+        <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Interviews:</source>
+        <source>&amp;File:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Language:</source>
+        <source>&amp;Group by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open the document when it is ready</source>
+        <source>&amp;Interviews:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Replace names by pseudonyms</source>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;oders:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;des:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the document when it is &amp;ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace names by &amp;pseudonyms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1527,6 +1615,10 @@
             <numerusform>%n already coded, skipped.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Type a word and press Enter. Double-click a hit to show it in the transcript; choose a code to code every hit at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SegmentsTableModel</name>
@@ -1661,6 +1753,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Find passages like the coding at the cursor (or in the selection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding passages like this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Finding suggestions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1689,7 +1789,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Model retrained on %1 passages from %2 documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>More like this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More like this coding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More like this: %n passage(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the cursor in a coded passage first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1698,6 +1814,26 @@
     </message>
     <message>
         <source>Reject suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrain after new codings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrain the model in the background after this many new codings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retraining failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retraining the suggestion model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retraining the suggestion model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1710,6 +1846,10 @@
     </message>
     <message>
         <source>This document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too little coding yet to retrain the suggestion model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1726,6 +1866,22 @@
     </message>
     <message>
         <source>Training the suggestion model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>like this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terms</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
