@@ -176,7 +176,10 @@ class MemoDialog(QDialog):
         }
         title = titles[self.target.kind]
         self.setWindowTitle(f"{title} – {self.target.label}" if self.target.label else title)
-        self._heading.setText(self.tr("&Memo on %1:").replace("%1", self.target.label or title))
+        if self.target.label:
+            self._heading.setText(self.tr("&Memo on %1:").replace("%1", self.target.label))
+        else:  # "&Coding memo:", not "Memo on Coding memo:"
+            self._heading.setText(f"&{title}:")
         self.editor.setAccessibleName(self.tr("Memo text"))
         self.editor.setPlaceholderText(self.tr("Write your notes here. An empty memo is removed."))
 
