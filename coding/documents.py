@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -15,7 +15,7 @@ from coding.errors import ImportFailure, TematikError
 from coding.importing.base import ParsedDocument
 from coding.progress import NullProgress, ProgressState
 from models.base import new_guid, utcnow
-from models.db import Database, bulk_insert
+from models.db import Database, bulk_insert, insert_returning_id
 from models.entities import Case, Coding, Document, Speaker, Turn
 
 INTERVIEWER_HINTS = ("interviewer", "intervieweren", "i", "int", "q", "moderator", "spørger")
@@ -88,8 +88,9 @@ def _insert_document(
     name = batch.unique_name(name)
     batch.position += 1
     digest = digest or text_hash(parsed.text)
-    doc_id = conn.execute(
-        insert(Document.__table__).returning(Document.__table__.c.id),
+    doc_id = insert_returning_id(
+        conn,
+        Document.__table__,
         {
             "guid": guid or new_guid(),
             "name": name,
@@ -104,14 +105,15 @@ def _insert_document(
             "position": batch.position,
             "case_id": case_id,
         },
-    ).scalar_one()
+    )
     speaker_ids: dict[str, int] = {}
     table = Speaker.__table__
     for sname in sorted({t.speaker for t in parsed.turns if t.speaker}):
-        speaker_ids[sname] = conn.execute(
-            insert(table).returning(table.c.id),
+        speaker_ids[sname] = insert_returning_id(
+            conn,
+            table,
             {"guid": new_guid(), "document_id": doc_id, "name": sname, "role": speaker_role(sname)},
-        ).scalar_one()
+        )
     bulk_insert(
         conn,
         Turn.__table__,

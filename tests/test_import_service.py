@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -102,6 +103,8 @@ def test_turns_are_stored_with_speakers(db, tmp_path: Path) -> None:
         doc = s.scalars(select(Document)).one()
         turns = document_turns(s, doc.id)
         assert [t.speaker for t in turns] == ["I", "R", "I", "R"]
+        # Stored through the driver on SQLite, read back through the ORM as a datetime.
+        assert abs((datetime.now(UTC).replace(tzinfo=None) - doc.imported_at).total_seconds()) < 60
         assert (
             doc.text[turns[1].start : turns[1].end]
             == "Lønnen var højere, men kulturen var fremmed."
