@@ -145,7 +145,7 @@ _ENGLISH = frozenset(
         "by",
     ]
 )
-_SAMPLE_CHARS = 8_000
+_SAMPLE_CHARS = 4_000
 _PUNCTUATION = ".,;:!?\"'()[]{}«»“”‘’…-–—*"
 _MIN_WORDS = 20
 _MIN_RATIO = 0.12

@@ -279,18 +279,24 @@ def _candidates(text: str) -> list[tuple[int, int, str, bool, float | None]]:
         first = at_start.match(text)
         matches = [first] if first is not None else []
         matches.extend(after_newline.finditer(text))
+        # One group lookup per match (this loop runs once per label line).
+        names = {4: ("name", "after"), 5: ("name", "after", "ts", "pts")}.get(number, ())
         for match in matches:
-            line_start = match.start() if match is first else match.start() + 1
-            raw = match.group("name")
             if number == 4:
                 line_start = match.start("name")
+            else:
+                line_start = match.start() if match is first else match.start() + 1
             if line_start in taken:
                 continue
-            after = match.group("after") if number >= 4 else None
-            if after is not None and (
-                after == "/" or (after.isdigit() and raw.rstrip()[-1:].isdigit())
-            ):
-                continue  # a URL or a clock time such as 'Kl. 13:03', not a label
+            if number >= 4:
+                groups = match.group(*names)
+                raw, after = groups[0], groups[1]
+                if after == "/" or (after.isdigit() and raw.rstrip()[-1:].isdigit()):
+                    continue  # a URL or a clock time such as 'Kl. 13:03', not a label
+                ts_text = None if number == 4 else (groups[2] or groups[3])
+            else:
+                raw, ts_text = match.group("name", "ts")
+                after = None
             verdict = cache.get(raw, False)
             if verdict is False:
                 verdict = cache[raw] = classify_label(raw)
@@ -298,11 +304,8 @@ def _candidates(text: str) -> list[tuple[int, int, str, bool, float | None]]:
                     verdict = cache[raw] = None
             if verdict is None:
                 continue
-            ts_text = None if number == 4 else match.group("ts")
-            if number == 5 and ts_text is None:
-                ts_text = match.group("pts")
             seconds = timestamp_seconds(ts_text) if ts_text else None
-            body_start = match.end() - len(after) if after is not None else match.end()
+            body_start = match.end() - len(after) if after else match.end()
             taken[line_start] = (line_start, body_start, verdict[0], verdict[1], seconds)
     return [taken[position] for position in sorted(taken)]
 
