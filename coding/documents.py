@@ -50,14 +50,6 @@ def find_document(session: Session, ref: str) -> Document:
     raise TematikError(f"No document {ref!r} in the project (documents: {names or 'none'}).")
 
 
-def unique_document_name(session: Session, name: str) -> str:
-    base, n, candidate = name, 1, name
-    while session.scalar(select(Document.id).where(Document.name == candidate)) is not None:
-        n += 1
-        candidate = f"{base} ({n})"
-    return candidate
-
-
 class _Batch:
     """What storing needs to know about the project, read once per batch."""
 

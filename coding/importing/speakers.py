@@ -71,7 +71,6 @@ _SCANNERS = tuple(
 _LEADING_TS_RE = re.compile(rf"[ \t]*[\[(]?({_TS})[\])]?(?=\s)\s*")
 _TRAILING_TS_RE = re.compile(rf"[ \t]*[\[(]({_TS})[\])]\s*\Z")
 _PARAGRAPH_RE = re.compile(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*")
-_NON_SPACE_RE = re.compile(r"\S")
 
 _ROLE_RE = re.compile(
     r"""(?:i|r|q|a|p|int|resp|ip|iv|interviewer|intervieweren|interviewee|interviewed|respondent
