@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session, make_transient_to_detached
 
 from coding.codebook import add_code
 from coding.errors import TematikError
-from models.entities import Code, Coder, Coding, Document, Memo
+from models.base import new_guid, utcnow
+from models.entities import Code, Coding, Document, Memo
 
 _SNAP_COLS = ("id", "guid", "document_id", "code_id", "coder_id", "start", "end", "memo",
               "pinned", "created_at")  # fmt: skip
@@ -48,6 +49,20 @@ def _duplicate(
     )
 
 
+# The four checks of add_coding in one round trip (document length, the code's kind and name,
+# the coder, an identical coding); all are primary-key or unique-index lookups.
+_ADD_CHECKS = (
+    "SELECT (SELECT char_count FROM document WHERE id = :doc),"
+    " (SELECT codable FROM code WHERE id = :code),"
+    " (SELECT name FROM code WHERE id = :code),"
+    " (SELECT 1 FROM coder WHERE id = :coder),"
+    " (SELECT id FROM coding WHERE document_id = :doc AND code_id = :code"
+    ' AND coder_id = :coder AND start = :start AND "end" = :end)'
+)
+_ADD_CHECKS_STMT = text(_ADD_CHECKS)
+_CODING_INSERT = Coding.__table__.insert()
+
+
 def add_coding(
     session: Session,
     document_id: int,
@@ -60,29 +75,42 @@ def add_coding(
     guid: str | None = None,
 ) -> Coding:
     """Code [start, end) of a document. Overlaps are allowed; the identical span with the
-    same code by the same coder is refused."""
-    _check_span(session, document_id, start, end)
-    code = session.get(Code, code_id)
-    if code is None:
+    same code by the same coder is refused.
+
+    One query checks the document, the span, the code, the coder and duplicates; one Core
+    insert stores the row. The returned Coding is persistent in ``session`` (no reload)."""
+    session.flush()  # pending changes (say, a code just made) must be seen by the checks
+    params = {"doc": document_id, "code": code_id, "coder": coder_id, "start": start, "end": end}
+    length, codable, name, coder, dup = session.execute(_ADD_CHECKS_STMT, params).one()
+    if length is None:
+        raise TematikError("That document no longer exists.")
+    if not (0 <= start < end <= length):
+        raise TematikError(
+            f"The span {start}–{end} is not inside the document (0–{length}) or is empty."
+        )
+    if codable is None:
         raise TematikError("That code no longer exists.")
-    if not code.codable:
-        raise TematikError(f"{code.name!r} is a category; choose a code below it.")
-    if session.get(Coder, coder_id) is None:
+    if not codable:
+        raise TematikError(f"{name!r} is a category; choose a code below it.")
+    if coder is None:
         raise TematikError("That coder no longer exists.")
-    if _duplicate(session, document_id, code_id, coder_id, start, end) is not None:
-        raise TematikError(f"You have already coded exactly this passage with {code.name!r}.")
-    kw: dict[str, Any] = {"guid": guid} if guid else {}
-    coding = Coding(
-        document_id=document_id,
-        code_id=code_id,
-        coder_id=coder_id,
-        start=start,
-        end=end,
-        memo=memo,
-        **kw,
-    )
+    if dup is not None:
+        raise TematikError(f"You have already coded exactly this passage with {name!r}.")
+    values: dict[str, Any] = {
+        "guid": guid or new_guid(),
+        "created_at": utcnow(),
+        "document_id": document_id,
+        "code_id": code_id,
+        "coder_id": coder_id,
+        "start": start,
+        "end": end,
+        "memo": memo,
+        "pinned": False,
+    }
+    result = session.execute(_CODING_INSERT, values)
+    coding = Coding(id=result.inserted_primary_key[0], **values)
+    make_transient_to_detached(coding)
     session.add(coding)
-    session.flush()
     return coding
 
 
