@@ -73,8 +73,9 @@ class StripeArea(QWidget):
         nlanes = max(lanes) + 1
         lane_w = max(self.MIN_LANE, (self.width() - 8) / nlanes)
         out = []
+        visible = view._visible_lines()
         for h, lane in zip(items, lanes, strict=True):
-            yr = view.y_range(h.u_start, h.u_end)
+            yr = view.y_range(h.u_start, h.u_end, visible)
             if yr is None:
                 continue
             x = 6 + lane * lane_w
@@ -133,7 +134,11 @@ class StripeArea(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         current = self.view._current_coding
         tick = self.TICK
+        c_top, c_bottom = clip.top() - 4, clip.bottom() + 4
         for s in stripes:
+            top = s.rect.top()  # cheap test first: most stripes are outside a partial repaint
+            if top - 4 > c_bottom or top + max(s.rect.height(), lh) + 4 < c_top:
+                continue
             if not self._bounds(s, lh).intersects(clip):
                 continue
             color = QColor(self.view.code_style(s.code_id).color)

@@ -671,9 +671,12 @@ class TranscriptView(QPlainTextEdit):
             return 0, 0
         return lines[0][0], lines[-1][1] + 1
 
-    def span_rects(self, u_start: int, u_end: int) -> list[QRectF]:
-        """Viewport rectangles covering [u_start, u_end) on the visible lines."""
-        lines, starts = self._visible_lines()
+    def span_rects(
+        self, u_start: int, u_end: int, visible: tuple[list[tuple], list[int]] | None = None
+    ) -> list[QRectF]:
+        """Viewport rectangles covering [u_start, u_end) on the visible lines (``visible``:
+        :meth:`_visible_lines` when the caller already has it, for loops over many spans)."""
+        lines, starts = visible or self._visible_lines()
         rects: list[QRectF] = []
         i = max(bisect.bisect_right(starts, u_start) - 1, 0)
         for k in range(i, len(lines)):
@@ -688,10 +691,12 @@ class TranscriptView(QPlainTextEdit):
                 rects.append(QRectF(a, top, b - a, height))
         return rects
 
-    def y_range(self, u_start: int, u_end: int) -> tuple[float, float] | None:
+    def y_range(
+        self, u_start: int, u_end: int, visible: tuple[list[tuple], list[int]] | None = None
+    ) -> tuple[float, float] | None:
         """Top of the first and bottom of the last visible line of a span (viewport y);
-        None when no part of it is on screen."""
-        lines, starts = self._visible_lines()
+        None when no part of it is on screen (``visible`` as in :meth:`span_rects`)."""
+        lines, starts = visible or self._visible_lines()
         if not lines or u_end <= lines[0][0] or u_start >= lines[-1][1]:
             return None
         i = max(bisect.bisect_right(starts, u_start) - 1, 0)
@@ -748,6 +753,7 @@ class TranscriptView(QPlainTextEdit):
         painter.setPen(Qt.PenStyle.NoPen)
         area = QRectF(clip)
         colors: dict[tuple[int, bool], QColor] = {}
+        visible = self._visible_lines()
         for h in self._index.overlapping(a, b):
             key = (h.span.code_id, h.span.id == self._hover_coding)
             color = colors.get(key)
@@ -755,7 +761,7 @@ class TranscriptView(QPlainTextEdit):
                 color = QColor(self.code_style(h.span.code_id).color)
                 color.setAlpha(120 if key[1] else 70)
                 colors[key] = color
-            for r in self.span_rects(h.u_start, h.u_end):
+            for r in self.span_rects(h.u_start, h.u_end, visible):
                 if r.intersects(area):
                     painter.fillRect(r, color)
 
