@@ -24,6 +24,11 @@ CODE_MIME = "application/x-tematik-code"
 COL_NAME, COL_KIND, COL_COUNT = range(3)
 CodeIdRole = Qt.ItemDataRole.UserRole + 1
 PathRole = Qt.ItemDataRole.UserRole + 2
+_R = Qt.ItemDataRole
+# the roles data() answers; views ask for about ten per cell on every repaint
+_ROLES = frozenset(int(r) for r in (_R.DisplayRole, _R.DecorationRole, _R.ToolTipRole,
+                                    _R.FontRole, _R.ForegroundRole, _R.TextAlignmentRole,
+                                    CodeIdRole, PathRole))  # fmt: skip
 KIND_LABELS = {"barrier": "Barriere", "motivation": "Motivation", "condition": "Betingelse",
                "other": "Andet"}  # fmt: skip
 KIND_COLORS = {"barrier": "#b03a2e", "motivation": "#1e8449", "condition": "#2471a3",
@@ -178,7 +183,7 @@ class CodebookModel(QAbstractItemModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+        if int(role) not in _ROLES or not index.isValid():
             return None
         node = self._nodes.get(index.internalId())
         if node is None:

@@ -24,6 +24,18 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CodingsPanel", text)
 
 
+# the roles data() answers; views ask for about ten per cell on every repaint
+_ROLES = frozenset(
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.UserRole,
+    )
+)
+
+
 class CodingsModel(QAbstractTableModel):
     """Rows of CodingSpans, described through lookup functions for code and coder names."""
 
@@ -64,6 +76,8 @@ class CodingsModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if int(role) not in _ROLES:
+            return None
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         c = self._rows[index.row()]
