@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -155,6 +157,30 @@ class ImportReport:
         return not self.failed
 
 
+@contextmanager
+def _bulk_connection(db: Database) -> Iterator[Connection]:
+    """A transaction for rows built together (a document, its speakers, its turns). On
+    SQLite the per-row foreign-key checks are switched off for it: every parent row is one
+    this transaction has just inserted. They are switched on again before the connection
+    goes back to the pool."""
+    with db.engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        try:
+            with conn.begin():
+                yield conn
+        finally:
+            if sqlite:
+                try:
+                    conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                    conn.commit()
+                except BaseException:
+                    conn.invalidate()  # never hand a connection without checks back
+                    raise
+
+
 def import_file(db: Database, path: Path, *, name: str | None = None) -> Document | None:
     """Parse and store one file in its own transaction. Returns None for a duplicate.
 
@@ -193,7 +219,7 @@ def import_files(
         if not pending:
             return
         try:
-            with db.engine.begin() as conn:
+            with _bulk_connection(db) as conn:
                 batch = _Batch(conn)
                 names = [
                     _insert_document(conn, batch, p.stem, d, p.name, None, None, h)[1]

@@ -190,3 +190,18 @@ def test_a_group_the_database_refuses_is_retried_file_by_file(
     with transaction(db) as s:
         assert sorted(s.scalars(select(Document.name))) == ["interview_0", "interview_2"]
         assert s.scalar(select(func.count(Turn.id))) == 8
+
+
+def test_foreign_keys_stay_enforced_after_a_batch_import(db, tmp_path: Path) -> None:
+    """The bulk store switches SQLite's per-row checks off for its own transaction only."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    f = tmp_path / "leder.txt"
+    f.write_text(GOOD, encoding="utf-8")
+    assert import_files(db, [f]).imported == ["leder"]
+    for _ in range(3):  # every pooled connection
+        with db.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    with pytest.raises(IntegrityError), db.engine.begin() as conn:
+        conn.execute(text('INSERT INTO turn (document_id, start, "end") VALUES (9999, 0, 1)'))
