@@ -9,25 +9,47 @@ them into the master project. Matching:
 * coders by GUID, then by name; coders missing here are created;
 * codings and memos by GUID, so merging the same file twice adds nothing.
 
-Every difference is listed as a :class:`MergeConflict` (document missing here, code created,
-same GUID with a different span, coder name clash, ...): nothing is dropped silently. The
-whole merge is one transaction: it is stored completely or not at all.
+Documents that exist only in the other file (an analyst imported a new interview) are brought
+over as they are stored there: same GUID, text, original file name, format, hashes, language,
+speakers and turns, so every position stays identical; their codings and memos follow. Cases,
+attributes and attribute values of the merged documents come along too: a missing value is
+added, a different value here is kept and listed.
+
+Every difference is listed as a :class:`MergeConflict` (code created, document renamed on a
+name clash, same GUID with a different span, coder name clash, attribute value differs, ...):
+nothing is dropped silently. The whole merge is one transaction: it is stored completely or not
+at all, and merging the same file twice adds nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from coding.documents import store_document
 from coding.errors import TematikError
+from coding.importing.base import ParsedDocument, ParsedTurn
 from coding.progress import NullProgress, ProgressState
 from coding.project import open_project, transaction
+from models.base import new_guid
 from models.db import Database
-from models.entities import Code, Coder, Coding, Document, Memo
+from models.entities import (
+    Attribute,
+    AttributeValue,
+    Case,
+    Code,
+    Coder,
+    Coding,
+    Document,
+    Memo,
+    Speaker,
+    Turn,
+)
 
 CODE_COLUMNS = ("name", "kind", "codable", "color", "definition", "inclusion", "exclusion",
                 "example", "indicator_terms")  # fmt: skip
@@ -37,9 +59,9 @@ CODE_COLUMNS = ("name", "kind", "codable", "color", "definition", "inclusion", "
 class MergeConflict:
     """One thing the supervisor should know about: what happened and why."""
 
-    kind: str  # document_missing, document_ambiguous, code_created, code_matched_by_path,
-    # coder_name_clash, coding_guid_differs, coding_outside_text, memo_differs,
-    # memo_target_missing
+    kind: str  # document_missing, document_ambiguous, document_renamed, document_guid_clash,
+    # code_created, code_matched_by_path, coder_name_clash, coding_guid_differs,
+    # coding_outside_text, memo_differs, memo_target_missing, attribute_differs
     message: str
 
     def as_json(self) -> dict[str, str]:
@@ -60,6 +82,11 @@ class MergeReport:
     memos_added: int = 0
     memos_present: int = 0
     documents_matched: int = 0
+    documents_added: list[str] = field(default_factory=list)  # names here
+    cases_added: list[str] = field(default_factory=list)
+    attributes_added: list[str] = field(default_factory=list)
+    attribute_values_added: int = 0
+    attribute_values_present: int = 0
     conflicts: list[MergeConflict] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
@@ -74,6 +101,11 @@ class MergeReport:
             "memos_added": self.memos_added,
             "memos_already_present": self.memos_present,
             "documents_matched": self.documents_matched,
+            "documents_added": self.documents_added,
+            "cases_added": self.cases_added,
+            "attributes_added": self.attributes_added,
+            "attribute_values_added": self.attribute_values_added,
+            "attribute_values_already_present": self.attribute_values_present,
             "conflicts": [c.as_json() for c in self.conflicts],
         }
 
@@ -88,8 +120,17 @@ class MergeReport:
             )
             + f", {self.codings_present} already present, {self.codings_skipped} not merged; "
             f"{self.memos_added} memo(s) added, {self.memos_present} already present; "
-            f"{self.documents_matched} document(s) matched by content.",
+            f"{self.documents_matched} document(s) matched by content, "
+            f"{len(self.documents_added)} added; "
+            f"{self.attribute_values_added} attribute value(s) added, "
+            f"{self.attribute_values_present} already present.",
         ]
+        if self.documents_added:
+            lines.append("New documents: " + ", ".join(self.documents_added))
+        if self.cases_added:
+            lines.append("New cases: " + ", ".join(self.cases_added))
+        if self.attributes_added:
+            lines.append("New attributes: " + ", ".join(self.attributes_added))
         if self.coders_added:
             lines.append("New coders: " + ", ".join(self.coders_added))
         if self.codes_added:
@@ -109,6 +150,54 @@ class _Other:
     documents: dict[int, dict[str, Any]]
     codings: list[dict[str, Any]]
     memos: list[dict[str, Any]]
+    cases: dict[int, dict[str, Any]] = field(default_factory=dict)
+    attributes: dict[int, dict[str, Any]] = field(default_factory=dict)
+    values: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # case → (attr, value)
+
+
+@dataclass
+class _OtherDocument:
+    """Everything needed to store one of the other file's documents here, positions intact."""
+
+    guid: str
+    name: str
+    original_filename: str
+    imported_at: Any
+    parsed: ParsedDocument
+    speakers: list[dict[str, str]]  # name, role, guid
+
+
+def _load_document(s: Session, doc_id: int) -> _OtherDocument:
+    """Read one document of the other file with its speakers and turns."""
+    doc = s.get(Document, doc_id)
+    assert doc is not None
+    speakers = {
+        sp.id: {"name": sp.name, "role": sp.role, "guid": sp.guid}
+        for sp in s.scalars(select(Speaker).where(Speaker.document_id == doc_id))
+    }
+    turns = [
+        ParsedTurn(
+            r.start,
+            r.end,
+            speakers[r.speaker_id]["name"] if r.speaker_id in speakers else None,
+            r.timestamp,
+        )
+        for r in s.execute(
+            select(Turn.start, Turn.end, Turn.speaker_id, Turn.timestamp)
+            .where(Turn.document_id == doc_id)
+            .order_by(Turn.start, Turn.id)
+        )
+    ]
+    parsed = ParsedDocument(
+        text=doc.text,
+        format=doc.format,
+        turns=turns,
+        source_sha256=doc.source_sha256,
+        language=doc.language,
+    )
+    return _OtherDocument(
+        doc.guid, doc.name, doc.original_filename, doc.imported_at, parsed, list(speakers.values())
+    )
 
 
 def _read_other(s: Session, coder: str | None, source: str) -> _Other:
@@ -141,11 +230,20 @@ def _read_other(s: Session, coder: str | None, source: str) -> _Other:
 
     walk(None, "")
     documents = {
-        r.id: {"name": r.name, "sha": r.text_sha256, "length": r.char_count}
+        r.id: {
+            "name": r.name,
+            "sha": r.text_sha256,
+            "length": r.char_count,
+            "guid": r.guid,
+            "case_id": r.case_id,
+        }
         for r in s.execute(
-            select(Document.id, Document.name, Document.text_sha256, Document.char_count)
+            select(
+                Document.id, Document.name, Document.text_sha256, Document.char_count,
+                Document.guid, Document.case_id,
+            ).order_by(Document.position, Document.id)
         )
-    }
+    }  # fmt: skip
     codings = [
         dict(r._mapping)
         for r in s.execute(
@@ -172,7 +270,23 @@ def _read_other(s: Session, coder: str | None, source: str) -> _Other:
         }
         for m in s.scalars(memo_q)
     ]
-    return _Other(coders, codes, documents, codings, memos)
+    cases = {
+        c.id: {"guid": c.guid, "name": c.name, "description": c.description,
+               "pseudonyms": c.pseudonyms}
+        for c in s.scalars(select(Case))
+    }  # fmt: skip
+    attributes = {
+        a.id: {"guid": a.guid, "name": a.name, "type": a.type, "description": a.description}
+        for a in s.scalars(select(Attribute).order_by(Attribute.position, Attribute.id))
+    }
+    values: dict[int, list[tuple[int, str]]] = {}
+    for r in s.execute(
+        select(AttributeValue.case_id, AttributeValue.attribute_id, AttributeValue.value).order_by(
+            AttributeValue.case_id, AttributeValue.attribute_id
+        )
+    ):
+        values.setdefault(r.case_id, []).append((r.attribute_id, r.value))
+    return _Other(coders, codes, documents, codings, memos, cases, attributes, values)
 
 
 def _here_paths(s: Session) -> tuple[dict[str, int], dict[str, int]]:
@@ -211,20 +325,25 @@ def merge_project(
     source = path.name
     progress.progress(0, 3, f"Reading {source}")
     other_db = open_project(other)
+    report = MergeReport(source=source)
     try:
         with transaction(other_db) as so:
             data = _read_other(so, coder, source)
+            progress.progress(1, 3, "Merging")
+            with transaction(db) as s:
+                _merge(s, data, report, lambda doc_id: _load_document(so, doc_id))
     finally:
         other_db.close()
-    progress.progress(1, 3, "Merging")
-    report = MergeReport(source=source)
-    with transaction(db) as s:
-        _merge(s, data, report)
     progress.progress(3, 3, "Done")
     return report
 
 
-def _merge(s: Session, data: _Other, report: MergeReport) -> None:
+def _merge(
+    s: Session,
+    data: _Other,
+    report: MergeReport,
+    load_document: Callable[[int], _OtherDocument],
+) -> None:
     conflicts = report.conflicts
     # --- coders
     coder_map: dict[int, int] = {}
@@ -306,25 +425,33 @@ def _merge(s: Session, data: _Other, report: MergeReport) -> None:
         m["document_id"] for m in data.memos if m["document_id"] is not None
     }
     missing_count: dict[int, int] = {}
+    here_doc_guids = set(s.scalars(select(Document.guid)))
     for did, d in data.documents.items():
         hits = here_docs.get(d["sha"], [])
-        if hits:
-            doc_map[did] = hits[0][0]
-            doc_name[did] = hits[0][1]
-            doc_len[did] = hits[0][2]
-            if did in used_docs:
-                report.documents_matched += 1
-            if len(hits) > 1 and did in used_docs:
-                conflicts.append(
-                    MergeConflict(
-                        "document_ambiguous",
-                        f"{d['name']!r} has the same text as {len(hits)} documents here; its "
-                        f"work goes to {hits[0][1]!r}.",
-                    )
+        if not hits:
+            added = _add_document(s, load_document(did), here_doc_guids, report)
+            doc_map[did], doc_name[did], doc_len[did] = added.id, added.name, added.char_count
+            here_docs.setdefault(added.text_sha256, []).append(
+                (added.id, added.name, added.char_count)
+            )
+            continue
+        doc_map[did] = hits[0][0]
+        doc_name[did] = hits[0][1]
+        doc_len[did] = hits[0][2]
+        if did in used_docs:
+            report.documents_matched += 1
+        if len(hits) > 1 and did in used_docs:
+            conflicts.append(
+                MergeConflict(
+                    "document_ambiguous",
+                    f"{d['name']!r} has the same text as {len(hits)} documents here; its "
+                    f"work goes to {hits[0][1]!r}.",
                 )
+            )
     for x in data.codings:
         if x["document_id"] not in doc_map:
             missing_count[x["document_id"]] = missing_count.get(x["document_id"], 0) + 1
+    _merge_attributes(s, data, doc_map, report)
     for did, n in missing_count.items():
         conflicts.append(
             MergeConflict(
@@ -476,3 +603,153 @@ def _merge(s: Session, data: _Other, report: MergeReport) -> None:
     if memo_rows:
         s.execute(insert(Memo), memo_rows)
     report.memos_added = len(memo_rows)
+
+
+def _add_document(
+    s: Session, other: _OtherDocument, here_guids: set[str], report: MergeReport
+) -> Document:
+    """Store a document of the other file here as it is stored there (GUID, text, file name,
+    format, hashes, language, speakers with their roles and GUIDs, turns at the same positions).
+    A name taken here by a document with other text gets a " (2)"-style name, listed."""
+    guid: str | None = other.guid
+    if guid in here_guids:
+        report.conflicts.append(
+            MergeConflict(
+                "document_guid_clash",
+                f"Document {other.name!r} has the GUID of a document here with other text; it "
+                "is added under a new GUID.",
+            )
+        )
+        guid = None
+    doc = store_document(
+        s, other.name, other.parsed, original_filename=other.original_filename, guid=guid
+    )
+    here_guids.add(doc.guid)
+    if other.imported_at is not None:
+        s.execute(
+            update(Document).where(Document.id == doc.id).values(imported_at=other.imported_at)
+        )
+    wanted = {sp["guid"] for sp in other.speakers}
+    taken = set(s.scalars(select(Speaker.guid).where(Speaker.guid.in_(list(wanted)))))
+    here_speakers = {
+        r.name: r.id
+        for r in s.execute(select(Speaker.id, Speaker.name).where(Speaker.document_id == doc.id))
+    }
+    for sp in other.speakers:
+        values: dict[str, str] = {"role": sp["role"]}
+        if sp["guid"] not in taken:
+            values["guid"] = sp["guid"]
+        if sp["name"] in here_speakers:
+            s.execute(update(Speaker).where(Speaker.id == here_speakers[sp["name"]]).values(values))
+        else:  # a speaker without turns
+            values.setdefault("guid", new_guid())
+            s.execute(insert(Speaker).values(document_id=doc.id, name=sp["name"], **values))
+    s.expire(doc)
+    report.documents_added.append(doc.name)
+    if doc.name != other.name:
+        report.conflicts.append(
+            MergeConflict(
+                "document_renamed",
+                f"Document {other.name!r} is new here, but that name is taken by a document "
+                f"with other text; it is added as {doc.name!r}.",
+            )
+        )
+    return doc
+
+
+def _merge_attributes(
+    s: Session, data: _Other, doc_map: dict[int, int], report: MergeReport
+) -> None:
+    """Cases, attributes and attribute values of the merged documents. A value missing (or
+    empty) here is added; a different value here is kept and listed."""
+    pairs: list[tuple[int, int]] = []  # (case here, case there)
+    wanted = [(did, hid) for did, hid in doc_map.items() if data.documents[did]["case_id"]]
+    if not wanted:
+        return
+    case_of = dict(
+        s.execute(
+            select(Document.id, Document.case_id).where(Document.id.in_([hid for _, hid in wanted]))
+        ).all()
+    )
+    cases = list(s.scalars(select(Case)))
+    case_by_guid = {c.guid: c for c in cases}
+    case_by_name = {c.name: c for c in cases}
+    case_name = {c.id: c.name for c in cases}
+    for did, hid in wanted:
+        oc = data.documents[did]["case_id"]
+        here_case = case_of.get(hid)
+        if here_case is None:
+            info = data.cases[oc]
+            case = case_by_guid.get(info["guid"]) or case_by_name.get(info["name"])
+            if case is None:
+                case = Case(
+                    guid=info["guid"],
+                    name=info["name"],
+                    description=info["description"],
+                    pseudonyms=info["pseudonyms"],
+                )
+                s.add(case)
+                s.flush()
+                case_by_guid[case.guid] = case_by_name[case.name] = case
+                case_name[case.id] = case.name
+                report.cases_added.append(case.name)
+            s.execute(update(Document).where(Document.id == hid).values(case_id=case.id))
+            here_case = case_of[hid] = case.id
+        if (here_case, oc) not in pairs:
+            pairs.append((here_case, oc))
+
+    attrs = list(s.scalars(select(Attribute)))
+    attr_by_guid = {a.guid: a for a in attrs}
+    attr_by_name = {a.name.lower(): a for a in attrs}
+    attr_map: dict[int, Attribute] = {}
+
+    def attribute(aid: int) -> Attribute:
+        if aid not in attr_map:
+            info = data.attributes[aid]
+            found = attr_by_guid.get(info["guid"]) or attr_by_name.get(info["name"].lower())
+            if found is None:
+                position = (s.scalar(select(func.max(Attribute.position))) or 0) + 1
+                found = Attribute(
+                    guid=info["guid"],
+                    name=info["name"],
+                    type=info["type"],
+                    description=info["description"],
+                    position=position,
+                )
+                s.add(found)
+                s.flush()
+                report.attributes_added.append(found.name)
+            attr_map[aid] = found
+        return attr_map[aid]
+
+    here_values = {
+        (v.case_id, v.attribute_id): v
+        for v in s.scalars(
+            select(AttributeValue).where(AttributeValue.case_id.in_([hc for hc, _ in pairs]))
+        )
+    }
+    for hc, oc in pairs:
+        for aid, value in data.values.get(oc, []):
+            if value == "":
+                continue
+            attr = attribute(aid)
+            mine = here_values.get((hc, attr.id))
+            if mine is None:
+                row = AttributeValue(case_id=hc, attribute_id=attr.id, value=value)
+                s.add(row)
+                here_values[(hc, attr.id)] = row
+                report.attribute_values_added += 1
+            elif mine.value == "":
+                mine.value = value
+                report.attribute_values_added += 1
+            elif mine.value == value:
+                report.attribute_values_present += 1
+            else:
+                report.conflicts.append(
+                    MergeConflict(
+                        "attribute_differs",
+                        f"Attribute {attr.name!r} of case {case_name[hc]!r} is {mine.value!r} "
+                        f"here but {value!r} in the merged file; the value here is kept.",
+                    )
+                )
+    s.flush()
