@@ -155,6 +155,8 @@ def test_new_document_comes_over_with_turns_codings_memos_and_attributes(copies)
     assert report.attribute_values_present == 1  # sektor_fra of Interview 1
     kinds = [c.kind for c in report.conflicts]
     assert "document_renamed" in kinds and "document_missing" not in kinds
+    assert "Documents: 1 added (Interview 3 (2))" in report.summary()
+    assert "Attribute values: 3 added, 1 already present." in report.summary()
     renamed = next(c for c in report.conflicts if c.kind == "document_renamed")
     assert "'Interview 3 (2)'" in renamed.message
 
@@ -232,5 +234,6 @@ def test_cli_lists_added_documents_and_attributes(
     assert any(c["kind"] == "attribute_differs" for c in data["conflicts"])
     assert main.main(["merge", str(master_path), str(anne_path)]) == 0
     out = capsys.readouterr().out
-    assert "0 added" in out and "0 attribute value(s) added, 4 already present" in out
+    assert "Documents: 0 added, 1 matched by content." in out
+    assert "Attribute values: 0 added, 4 already present." in out
     assert "[attribute_differs]" in out

@@ -162,7 +162,7 @@ def test_cli_merge_json(copies, capsys: pytest.CaptureFixture[str]) -> None:
     assert any(c["kind"] == "code_created" for c in data["conflicts"])
     assert main.main(["merge", str(master_path), str(bo_path)]) == 0
     out = capsys.readouterr().out
-    assert "0 coding(s) added" in out and "conflict" in out
+    assert "Codings: 0 added" in out and "conflict" in out
     assert main.main(["merge", str(master_path), "nowhere.tematik"]) == 2
     assert "nowhere.tematik" in capsys.readouterr().err
 

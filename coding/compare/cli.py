@@ -1,7 +1,13 @@
 """CLI commands ``agreement`` and ``merge`` (options in ``main.py``).
 
-Human output is a readable table with Krippendorff's verdicts in words; ``--json`` gives every
-statistic computed (see :meth:`coding.compare.compare.AgreementReport.as_json`).
+``agreement``: human output is a readable table with Krippendorff's verdicts in words;
+``--json`` gives every statistic computed (see
+:meth:`coding.compare.compare.AgreementReport.as_json`).
+
+``merge``: human output has one line per kind of thing merged (documents added or matched,
+codings, memos, cases, attributes and attribute values), the new coders and codes, then every
+conflict; ``--json`` gives the same as lists and counts (see
+:meth:`coding.compare.merge.MergeReport.as_json`).
 """
 
 from __future__ import annotations
@@ -128,7 +134,13 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    """``tematik merge PROJECT OTHER.tematik [--coder NAME] [--json]``."""
+    """``tematik merge PROJECT OTHER.tematik [--coder NAME] [--json]``.
+
+    Documents only in OTHER (new interviews) are added with their turns, case and attribute
+    values, whichever coder is chosen; ``--coder`` limits the codings and memos merged. The
+    JSON lists ``documents_added``, ``cases_added``, ``attributes_added`` and the counts of
+    attribute values added and already present next to the codings and memos.
+    """
     from coding.compare.merge import merge_project
 
     db = open_project(args.project)

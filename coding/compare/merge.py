@@ -110,27 +110,24 @@ class MergeReport:
         }
 
     def summary(self) -> str:
-        """A few readable lines for the CLI and the app."""
+        """Readable lines for the CLI and the app: one line per kind of thing merged, then what
+        is new and every conflict."""
+
+        def named(names: list[str]) -> str:
+            return f"{len(names)} added" + (f" ({', '.join(names)})" if names else "")
+
+        by_coder = ", ".join(f"{k}: {v}" for k, v in self.codings_by_coder.items())
         lines = [
-            f"Merged {self.source}: {self.codings_added} coding(s) added"
-            + (
-                " (" + ", ".join(f"{k}: {v}" for k, v in self.codings_by_coder.items()) + ")"
-                if self.codings_by_coder
-                else ""
-            )
-            + f", {self.codings_present} already present, {self.codings_skipped} not merged; "
-            f"{self.memos_added} memo(s) added, {self.memos_present} already present; "
-            f"{self.documents_matched} document(s) matched by content, "
-            f"{len(self.documents_added)} added; "
-            f"{self.attribute_values_added} attribute value(s) added, "
+            f"Merged {self.source}.",
+            f"Documents: {named(self.documents_added)}, {self.documents_matched} matched by "
+            "content.",
+            f"Codings: {self.codings_added} added" + (f" ({by_coder})" if by_coder else "")
+            + f", {self.codings_present} already present, {self.codings_skipped} not merged.",
+            f"Memos: {self.memos_added} added, {self.memos_present} already present.",
+            f"Cases: {named(self.cases_added)}. Attributes: {named(self.attributes_added)}. "
+            f"Attribute values: {self.attribute_values_added} added, "
             f"{self.attribute_values_present} already present.",
-        ]
-        if self.documents_added:
-            lines.append("New documents: " + ", ".join(self.documents_added))
-        if self.cases_added:
-            lines.append("New cases: " + ", ".join(self.cases_added))
-        if self.attributes_added:
-            lines.append("New attributes: " + ", ".join(self.attributes_added))
+        ]  # fmt: skip
         if self.coders_added:
             lines.append("New coders: " + ", ".join(self.coders_added))
         if self.codes_added:
