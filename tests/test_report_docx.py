@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import shutil
 import subprocess
@@ -11,10 +12,12 @@ from pathlib import Path
 
 import pytest
 from docx import Document as read_docx
+from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from coding.attributes import document_attributes
-from coding.codebook import code_tree
+from coding.codebook import code_tree, descendant_ids, find_code
+from coding.compare.compare import AgreementReport, compare_coders, verdict
 from coding.errors import Cancelled, TematikError
 from coding.progress import RecordingProgress
 from coding.project import open_project, transaction
@@ -293,7 +296,7 @@ def test_report_without_groups_and_without_agreement(db: Database, tmp_path: Pat
     _small_project(db)
     with transaction(db) as s:
         data = collect(s, ReportOptions(), agreement=lambda *a: None)
-        assert data.agreement == [] and data.grouping == "" and data.groups == []
+        assert data.agreement is None and data.grouping == "" and data.groups == []
         assert (
             data.agreement_note
             == "Kun én koders arbejde indgår, så interkoder-enighed er ikke relevant."
@@ -325,3 +328,134 @@ def test_agreement_degrades_when_not_available(demo_db: Database) -> None:
         data = collect(s, ReportOptions(coders=CODERS), agreement=missing)
     assert data.agreement is None
     assert data.agreement_note == "Interkoder-enighed er ikke beregnet for denne rapport."
+
+
+# --- agreement: the same figures as compare_coders (the supervisor view and the CLI) -----------
+
+
+def _cli_number(key: str, value: float, language: str) -> str:
+    """A figure as ``tematik agreement`` prints it; Danish with a decimal comma."""
+    if not math.isfinite(value):
+        return "–"
+    text = f"{100 * value:.1f}" if key == "coded_agreement" else f"{value:.3f}"
+    return text.replace(".", ",") if language == "da" else text
+
+
+def _cli_interval(low: float, high: float, language: str) -> str:
+    if language == "da":
+        return f"[{low:.2f}; {high:.2f}]".replace(".", ",")
+    return f"[{low:.2f}, {high:.2f}]"
+
+
+def _expected_rows(report: AgreementReport, language: str) -> dict[str, list[str]]:
+    """Code name → the cells the report's agreement table should show, from compare_coders."""
+    words = {
+        "da": {
+            "reliable": "pålidelig",
+            "tentative": "foreløbig",
+            "unreliable": "upålidelig",
+            "undefined": "udefineret",
+        },
+        "en": {k: k for k in ("reliable", "tentative", "unreliable", "undefined")},
+    }[language]
+    _cols, rows = report.summary()
+    out: dict[str, list[str]] = {}
+    for cid, path, v in rows:
+        name = (
+            path.rsplit("/", 1)[-1]
+            if cid is not None
+            else {"da": "Samlet"}.get(language, "Overall")
+        )
+        turn = _cli_number("turn_alpha", v["turn_alpha"], language)
+        if math.isfinite(v["turn_alpha_low"]):
+            turn += " " + _cli_interval(v["turn_alpha_low"], v["turn_alpha_high"], language)
+        main = next(
+            v[k] for k in ("u_alpha", "char_alpha", "turn_alpha", "cu_alpha") if math.isfinite(v[k])
+        )
+        out[name] = [
+            _cli_number("u_alpha", v["u_alpha"], language),
+            _cli_number("char_kappa", v["char_kappa"], language),
+            _cli_number("coded_agreement", v["coded_agreement"], language),
+            turn,
+            words[verdict(main)],
+        ]
+    return out
+
+
+def _agreement_table(path: Path, caption: str) -> tuple[list[str], dict[str, list[str]], object]:
+    """The header and the figure rows (name → cells) of the appendix table, and the table."""
+    doc = read_docx(str(path))
+    assert any(p.text.endswith(caption) for p in doc.paragraphs if p.style.name == "Caption")
+    table = next(t for t in doc.tables if t.rows[0].cells[1].text == "uα")
+    header = [c.text for c in table.rows[0].cells]
+    rows = {}
+    for row in table.rows[1:]:
+        cells = [c.text for c in row.cells]
+        if any(cells[1:]):  # theme lines have no figures
+            assert cells[0] not in rows
+            rows[cells[0]] = cells[1:]
+    return header, rows, table
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_agreement_figures_equal_compare_coders(
+    demo_db: Database, tmp_path: Path, language: str
+) -> None:
+    out = tmp_path / f"rapport_{language}.docx"
+    export_report(demo_db, out, ReportOptions(coders=CODERS, language=language))
+    with transaction(demo_db) as s:
+        report = compare_coders(s, CODERS)  # as `tematik agreement demo --coders Anne,Bo`
+    expected = _expected_rows(report, language)
+    caption = {"da": "Interkoder-enighed pr. kode: Anne og Bo", "en": "Inter-coder agreement per code: Anne and Bo"}[language]  # fmt: skip
+    header, rows, table = _agreement_table(out, caption)
+    assert (
+        header[1:]
+        == {
+            "da": ["uα", "Tegn κ", "Enige om kodet %", "Taletur α [95 % KI]", "Vurdering"],
+            "en": ["uα", "Char. κ", "Agree on coded %", "Turn α [95% CI]", "Verdict"],
+        }[language]
+    )
+    assert len(report.codes) == 18 and len(rows) == 19  # every compared code and the overall row
+    assert rows == expected
+    assert list(rows)[-1] == ("Samlet" if language == "da" else "Overall")
+    verdicts = {v[-1] for v in rows.values()}
+    assert len(verdicts) >= 2  # the demo has reliable and less reliable codes
+    # The verdict cells carry the supervisor view's colour bands.
+    fills = {"pålidelig": "B9E4BD", "reliable": "B9E4BD", "foreløbig": "FFE2A8",
+             "tentative": "FFE2A8", "upålidelig": "F7B9B9", "unreliable": "F7B9B9"}  # fmt: skip
+    for row in table.rows[1:]:
+        cell = row.cells[-1]
+        if cell.text in fills:
+            shd = cell._tc.tcPr.findall(qn("w:shd"))
+            assert [x.get(qn("w:fill")) for x in shd] == [fills[cell.text]]
+
+    # The method section's summary quotes the overall figures and how uncoded text is treated.
+    overall = report.summary()[1][-1][2]
+    text = all_text(out)
+    method = next(
+        p for p in text.split("\n") if p.startswith(("Enigheden mellem", "Agreement between"))
+    )
+    assert _cli_number("u_alpha", overall["u_alpha"], language) in method
+    assert _cli_number("char_kappa", overall["char_kappa"], language) in method
+    assert _cli_number("turn_alpha", overall["turn_alpha"], language) in method
+    ci = _cli_interval(overall["turn_alpha_low"], overall["turn_alpha_high"], language)
+    assert ci in method
+    assert "10 interviews" in method and ("18 koder" in method or "18 codes" in method)
+    if language == "da":
+        assert "α ≥ 0,800 pålidelig, ≥ 0,667 foreløbig, derunder upålidelig" in method
+        assert "Tegn, som ingen koder har kodet med en kode, tæller som enighed" in text
+    else:
+        assert "α ≥ 0.800 reliable, ≥ 0.667 tentative, below unreliable" in method
+        assert "Characters that no coder coded with a code count as agreement" in text
+
+
+def test_agreement_limited_to_the_chosen_codes(demo_db: Database, tmp_path: Path) -> None:
+    out = tmp_path / "barrierer.docx"
+    export_report(demo_db, out, ReportOptions(coders=CODERS, codes=["Barrierer"], language="en"))
+    with transaction(demo_db) as s:
+        root = find_code(s, "Barrierer")
+        ids = [n.id for n in code_tree(s) if n.id in descendant_ids(s, root.id) and n.id != root.id]
+        report = compare_coders(s, CODERS, codes=ids)
+    _header, rows, _table = _agreement_table(out, "Inter-coder agreement per code: Anne and Bo")
+    assert rows == _expected_rows(report, "en")
+    assert len(rows) == 9  # the eight barriers and the overall row

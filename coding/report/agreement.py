@@ -1,107 +1,104 @@
-"""The report's agreement summary: character-level agreement per code for coder pairs.
+"""The report's agreement figures, taken from the project-level comparison of coders.
 
-Uses :mod:`coding.agreement` (imported lazily; when it is missing the report says that
-agreement was not computed). For each pair of coders, the documents both coded (at least one
-coding each) are laid end to end; for every code the characters coded by both, one or neither
-give the percentage agreement and Cohen's kappa (NVivo's coding comparison, pooled over the
-documents). Codes neither coder used are left out.
+The report computes nothing of its own: :func:`report_agreement` calls
+:func:`coding.compare.compare.compare_coders` (the function behind the supervisor view and
+``tematik agreement``) for the report's coders and keeps the rows of its codes x statistics
+summary (:meth:`~coding.compare.compare.AgreementReport.summary`). A supervisor therefore sees
+the same figures in the report, in the supervisor view and in the CLI.
+
+Compared: the character unit (percent agreement, Cohen's kappa, the share of text coded and
+agreement on coded text), the speaker-turn unit (Krippendorff's alpha with its bootstrap 95%
+interval) and Krippendorff's unitizing alpha per code and pooled. The verdict of a row follows
+the CLI and the supervisor view: from uα, else character α, else turn α
+(:data:`coding.compare.cli.ALPHAS`), in Krippendorff's bands (α ≥ 0.800 reliable, ≥ 0.667
+tentative, below unreliable).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from itertools import combinations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coding.codebook import code_tree
-from coding.report.model import AgreementPair, AgreementRow
-from models.entities import Coder, Coding, Document
+from coding.compare.cli import ALPHAS
+from coding.compare.compare import RELIABLE, TENTATIVE, compare_coders, verdict
+from coding.report.model import AgreementRow, AgreementSummary
+from coding.tree import CodeNode
+from models.entities import Coder, Coding
+
+REPORT_UNITS = ("character", "turn")
 
 
-def coder_agreement(
-    session: Session, coders: Sequence[Coder], document_ids: Sequence[int], code_ids: Sequence[int]
-) -> list[AgreementPair]:
-    """Agreement per code for every pair of ``coders`` (raises ImportError without
-    :mod:`coding.agreement`)."""
-    from coding.agreement import character_agreement_batch
+def main_alpha(values: dict[str, float]) -> float:
+    """The alpha a row's verdict is taken from: uα, else character α, else turn α (as in the
+    CLI and the supervisor view); nan when none is defined."""
+    return next((values[a] for a in ALPHAS if a in values and math.isfinite(values[a])), math.nan)
 
-    wanted_codes = set(code_ids)
-    nodes = [n for n in code_tree(session) if n.id in wanted_codes]
-    lengths = dict(
-        session.execute(
-            select(Document.id, Document.char_count).where(Document.id.in_(document_ids))
-        ).all()
+
+def _theme(node: CodeNode, nodes: dict[int, CodeNode]) -> str:
+    while node.parent_id is not None:
+        node = nodes[node.parent_id]
+    return node.name
+
+
+def report_agreement(
+    session: Session,
+    coders: Sequence[Coder],
+    documents: Sequence[int] | None = None,
+    codes: Sequence[int] | None = None,
+) -> AgreementSummary:
+    """Agreement of ``coders`` from :func:`~coding.compare.compare.compare_coders`.
+
+    ``documents``: document ids (None: every document any of the coders coded, as the CLI
+    does). ``codes``: code ids the report is limited to (None: every code the coders used);
+    only those the coders used are compared. Raises
+    :class:`~coding.errors.TematikError` when there is nothing to compare."""
+    code_list: list[int] | None = None
+    if codes is not None:
+        wanted = set(codes)
+        query = select(Coding.code_id).where(
+            Coding.coder_id.in_([c.id for c in coders]), Coding.code_id.in_(wanted)
+        )
+        if documents is not None:
+            query = query.where(Coding.document_id.in_(list(documents)))
+        used = set(session.scalars(query.distinct()))
+        code_list = [n.id for n in code_tree(session) if n.id in used]
+    report = compare_coders(
+        session,
+        [c.id for c in coders],
+        documents=list(documents) if documents is not None else None,
+        codes=code_list,
+        unit=list(REPORT_UNITS),
+        unitizing=True,
     )
-    rows = session.execute(
-        select(Coding.coder_id, Coding.document_id, Coding.code_id, Coding.start, Coding.end).where(
-            Coding.document_id.in_(document_ids),
-            Coding.coder_id.in_([c.id for c in coders]),
-            Coding.code_id.in_(wanted_codes),
-        )
-    ).all()
-    by_coder: dict[int, list[tuple[int, int, int, int]]] = {}
-    for coder_id, doc_id, code_id, start, end in rows:
-        by_coder.setdefault(coder_id, []).append((doc_id, code_id, start, end))
-    out: list[AgreementPair] = []
-    for ca, cb in combinations(coders, 2):
-        sa, sb = by_coder.get(ca.id, []), by_coder.get(cb.id, [])
-        common = sorted({r[0] for r in sa} & {r[0] for r in sb})
-        if not common:
-            continue
-        offset, pos = {}, 0
-        for d in common:
-            offset[d] = pos
-            pos += lengths[d] or 0
-        total = pos
-        used_ids = {r[1] for r in sa + sb if r[0] in offset}
-        used = [n for n in nodes if n.id in used_ids]
-        if not used:
-            continue
-        gindex = {n.id: i for i, n in enumerate(used)}
-
-        def arrays(
-            segs: list[tuple[int, int, int, int]],
-            offset: dict[int, int] = offset,
-            gindex: dict[int, int] = gindex,
-        ) -> tuple[list[int], list[int], list[int]]:
-            g, s, e = [], [], []
-            for doc_id, code_id, start, end in segs:
-                if doc_id in offset and code_id in gindex:
-                    g.append(gindex[code_id])
-                    s.append(offset[doc_id] + start)
-                    e.append(offset[doc_id] + end)
-            return g, s, e
-
-        ag, as_, ae = arrays(sa)
-        bg, bs, be = arrays(sb)
-        res = character_agreement_batch([total] * len(used), ag, as_, ae, bg, bs, be)
-        n_a = [ag.count(i) for i in range(len(used))]
-        n_b = [bg.count(i) for i in range(len(used))]
-        table = [
+    nodes = {n.id: n for n in code_tree(session)}
+    _cols, summary = report.summary()
+    rows: list[AgreementRow] = []
+    for cid, path, values in summary:
+        node = nodes.get(cid) if cid is not None else None
+        alpha = main_alpha(values)
+        rows.append(
             AgreementRow(
-                path=n.path,
-                name=n.name,
-                depth=n.depth,
-                percent=float(res["percent_agreement"][i]),
-                kappa=float(res["kappa"][i]),
-                codings_a=n_a[i],
-                codings_b=n_b[i],
-            )
-            for i, n in enumerate(used)
-        ]
-        kappas = [r.kappa for r in table if not math.isnan(r.kappa)]
-        percents = [r.percent for r in table if not math.isnan(r.percent)]
-        out.append(
-            AgreementPair(
-                a=ca.name,
-                b=cb.name,
-                documents=len(common),
-                rows=table,
-                mean_kappa=sum(kappas) / len(kappas) if kappas else math.nan,
-                mean_percent=sum(percents) / len(percents) if percents else math.nan,
+                code_id=cid,
+                path=path,
+                name=node.name if node else path,
+                theme=_theme(node, nodes) if node else "",
+                depth=node.depth if node else 0,
+                values=dict(values),
+                alpha=alpha,
+                verdict=verdict(alpha),
             )
         )
-    return out
+    return AgreementSummary(
+        coders=list(report.coders),
+        documents=len(report.documents),
+        codes=len(report.codes),
+        rows=rows,
+        turns=report.turn is not None,
+        min_overlap=report.min_overlap,
+        reliable=RELIABLE,
+        tentative=TENTATIVE,
+    )

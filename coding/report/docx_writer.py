@@ -10,6 +10,7 @@ language set on the styles (spelling and hyphenation).
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Callable, Sequence
 
 from docx import Document as new_docx
@@ -24,9 +25,10 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from coding.compare.compare import verdict
 from coding.progress import NullProgress, ProgressState, check_cancel
 from coding.report.chart import prevalence_chart
-from coding.report.model import CodeReport, ReportData, ThemeReport
+from coding.report.model import AgreementSummary, CodeReport, ReportData, ThemeReport
 from coding.report.quotes import ELLIPSIS, Quote
 from coding.report.strings import Text
 
@@ -40,6 +42,22 @@ ZEBRA_FILL = "F3F6FA"
 RULE = "A6B4C8"
 LANG_TAGS = {"da": "da-DK", "en": "en-GB"}
 TABLE_STYLE = "Tematik Table"
+# The supervisor view's colour bands (reliable / tentative / unreliable).
+BAND_FILLS = {"reliable": "B9E4BD", "tentative": "FFE2A8", "unreliable": "F7B9B9"}
+AGREEMENT_COLUMNS = ("u_alpha", "char_kappa", "coded_agreement", "turn_alpha")
+AGREEMENT_HEADERS = {
+    "u_alpha": "col_u_alpha",
+    "char_kappa": "col_char_kappa",
+    "coded_agreement": "col_coded_agreement",
+    "turn_alpha": "col_turn_alpha",
+}
+AGREEMENT_PERCENT = (
+    "char_percent",
+    "coded_share",
+    "coded_agreement",
+    "seg_percent",
+    "turn_percent",
+)
 TEXT_WIDTH_CM = 16.0
 LANDSCAPE_TEXT_WIDTH_CM = 24.7
 
@@ -96,8 +114,26 @@ def _field(paragraph: Paragraph, instr: str, cached: str = "", bold: bool = Fals
     run_with(end)
 
 
+def agreement_cell(t: Text, key: str, values: dict[str, float]) -> str:
+    """A figure of :meth:`AgreementReport.summary` as the supervisor view and the CLI print it,
+    in the report language: percentages with one decimal (×100), other statistics with three,
+    turn α followed by its 95% interval with two; "–" when undefined."""
+    value = values.get(key, math.nan)
+    if not math.isfinite(value):
+        return "–"
+    if key in AGREEMENT_PERCENT:
+        return t.decimal(100 * value, 1)
+    text = t.decimal(value, 3)
+    if key == "turn_alpha" and math.isfinite(values.get("turn_alpha_low", math.nan)):
+        text += " " + t.interval(values["turn_alpha_low"], values["turn_alpha_high"])
+    return text
+
+
 def _shade(cell: object, fill: str) -> None:
+    """Shade a cell (replacing any shading it had)."""
     tcpr = cell._tc.get_or_add_tcPr()  # type: ignore[attr-defined]
+    for old in tcpr.findall(qn("w:shd")):
+        tcpr.remove(old)
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
@@ -585,20 +621,7 @@ class ReportWriter:
         self.para()
         self.heading(t("method_agreement"), 2)
         if d.agreement:
-            pairs = t.join([f"{p.a} {t('and')} {p.b}" for p in d.agreement])
-            kappas = [p.mean_kappa for p in d.agreement if p.mean_kappa == p.mean_kappa]
-            percents = [p.mean_percent for p in d.agreement if p.mean_percent == p.mean_percent]
-            kappa = sum(kappas) / len(kappas) if kappas else float("nan")
-            percent = sum(percents) / len(percents) if percents else float("nan")
-            self.para(
-                t(
-                    "method_agreement_text",
-                    pairs=pairs,
-                    kappa=t.decimal(kappa),
-                    percent=t.percent(percent, 1),
-                    ref=t("method_agreement_ref"),
-                )
-            )
+            self.agreement_method(d.agreement)
         else:
             self.para(d.agreement_note or t("agreement_na"))
         rule = self._rule
@@ -878,39 +901,111 @@ class ReportWriter:
                     _shade(a, THEME_FILL)
                 self.para().paragraph_format.space_after = Pt(2)
 
+    def agreement_method(self, ag: AgreementSummary) -> None:
+        """The method section's agreement summary: the overall figures, the verdict bands and
+        how uncoded text is treated."""
+        t = self.t
+        overall = ag.overall.values
+        turn = ""
+        if ag.turns:
+            turn = t(
+                "method_agreement_turn",
+                alpha=t.decimal(overall.get("turn_alpha", math.nan), 3),
+                ci=t.interval(
+                    overall.get("turn_alpha_low", math.nan),
+                    overall.get("turn_alpha_high", math.nan),
+                ),
+            )
+        kappa = agreement_cell(t, "char_kappa", overall)
+        if len(ag.coders) > 2:
+            kappa += t("method_agreement_kappa_mean")
+        self.para(
+            t(
+                "method_agreement_text",
+                coders=t.join(ag.coders),
+                docs=t.count("interview", ag.documents),
+                codes=t.count("code", ag.codes),
+                u_alpha=agreement_cell(t, "u_alpha", overall),
+                verdict=t(f"verdict_{verdict(overall.get('u_alpha', math.nan))}"),
+                kappa=kappa,
+                turn=turn,
+            )
+            + " "
+            + t(
+                "method_agreement_bands",
+                reliable=t.decimal(ag.reliable, 3),
+                tentative=t.decimal(ag.tentative, 3),
+            )
+        )
+        p = self.para(t("method_agreement_uncoded"))
+        _keep_with_next(p)
+        keys = ["treatment_character", *(["treatment_turn"] if ag.turns else [])]
+        for key in [*keys, "treatment_unitizing"]:
+            head, _, rest = t(key).partition(": ")
+            item = self.para(style="List Bullet")
+            item.add_run(head + ": ").bold = True
+            item.add_run(rest)
+        self.para(t("method_agreement_ref"))
+
     def appendix_agreement(self) -> None:
+        """Appendix B: codes x statistics of the comparison, verdicts in colour bands, and the
+        overall row."""
         d, t = self.data, self.t
-        if not d.agreement:
+        ag = d.agreement
+        if not ag:
             return
         self.page_break()
         self.heading(t("appendix_agreement"), 1)
-        for pair in d.agreement:
-            self.para(t("appendix_agreement_intro", a=pair.a, b=pair.b, docs=pair.documents))
-            self.caption("table", t("agreement_caption", a=pair.a, b=pair.b))
-            rows = [
-                [
-                    r.name,
-                    t.percent(r.percent, 1),
-                    t.decimal(r.kappa),
-                    t.integer(r.codings_a),
-                    t.integer(r.codings_b),
-                ]
-                for r in pair.rows
-            ]
-            self.table(
-                [
-                    t("col_code"),
-                    t("col_percent"),
-                    t("col_kappa"),
-                    t("col_codings_a", a=pair.a),
-                    t("col_codings_b", b=pair.b),
-                ],
-                rows,
-                [6.4, 2.3, 2.1, 2.6, 2.6],
-                numeric=[False, True, True, True, True],
-                indents=[max(r.depth - 1, 0) for r in pair.rows],
+        coders = t.join(ag.coders)
+        mean = t("method_agreement_kappa_mean") if len(ag.coders) > 2 else ""
+        self.para(
+            t(
+                "appendix_agreement_intro",
+                coders=coders,
+                docs=t.count("interview", ag.documents),
+                mean=mean,
             )
-            self.para()
+        )
+        self.caption("table", t("agreement_caption", coders=coders))
+        keys = [k for k in AGREEMENT_COLUMNS if ag.turns or not k.startswith("turn")]
+        header = [t("col_code"), *[t(AGREEMENT_HEADERS[k]) for k in keys], t("col_verdict")]
+        rows: list[list[str]] = []
+        strong: list[int] = []
+        indents: list[int] = []
+        verdicts: list[tuple[int, str]] = []  # (table row, verdict)
+        theme = None
+        for r in ag.rows:
+            if r.code_id is not None and r.theme != theme:
+                theme = r.theme
+                if r.depth > 0:  # a theme line, as in the overview table
+                    strong.append(len(rows))
+                    indents.append(0)
+                    rows.append([theme, *[""] * (len(keys) + 1)])
+            if r.code_id is None:
+                strong.append(len(rows))
+            verdicts.append((len(rows) + 1, r.verdict))
+            indents.append(r.depth)
+            rows.append(
+                [
+                    t("overall") if r.code_id is None else r.name,
+                    *[agreement_cell(t, k, r.values) for k in keys],
+                    t(f"verdict_{r.verdict}"),
+                ]
+            )
+        widths = {"u_alpha": 1.5, "char_kappa": 1.5, "coded_agreement": 2.2, "turn_alpha": 3.3}
+        code_width = TEXT_WIDTH_CM - 2.4 - sum(widths[k] for k in keys)
+        tbl = self.table(
+            header,
+            rows,
+            [code_width, *[widths[k] for k in keys], 2.4],
+            numeric=[False, *[True] * len(keys), False],
+            strong_rows=strong,
+            indents=indents,
+        )
+        for r, v in verdicts:
+            if v in BAND_FILLS:
+                _shade(tbl.rows[r].cells[-1], BAND_FILLS[v])
+        self.para()
 
     # -- everything --
     def write(

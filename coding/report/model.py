@@ -88,23 +88,40 @@ class DocumentInfo:
 
 @dataclass
 class AgreementRow:
+    """One row of the agreement table: a code, or the overall row (``code_id`` None)."""
+
+    code_id: int | None
     path: str
     name: str
+    theme: str  # the name of the code's theme (top-level code); "" for the overall row
     depth: int
-    percent: float
-    kappa: float
-    codings_a: int
-    codings_b: int
+    values: dict[str, float]  # keys of AgreementReport.summary(): u_alpha, char_kappa, …
+    alpha: float  # the alpha the verdict is taken from (uα, else char α, else turn α)
+    verdict: str  # reliable / tentative / unreliable / undefined
 
 
 @dataclass
-class AgreementPair:
-    a: str
-    b: str
+class AgreementSummary:
+    """The figures of :func:`coding.compare.compare.compare_coders` for the report's coders."""
+
+    coders: list[str]
     documents: int
-    rows: list[AgreementRow]
-    mean_kappa: float
-    mean_percent: float
+    codes: int
+    rows: list[AgreementRow]  # the codes in codebook order, then the overall row
+    turns: bool  # speaker-turn figures present (some compared document has turns)
+    min_overlap: float
+    reliable: float
+    tentative: float
+
+    @property
+    def overall(self) -> AgreementRow:
+        """The overall row."""
+        return self.rows[-1]
+
+    @property
+    def code_rows(self) -> list[AgreementRow]:
+        """The rows of the codes (without the overall row)."""
+        return self.rows[:-1]
 
 
 @dataclass
@@ -125,7 +142,7 @@ class ReportData:
     codebook_description: str
     total_codings: int
     pseudonymized: bool
-    agreement: list[AgreementPair] | None  # None: not computed
+    agreement: AgreementSummary | None  # None: not computed (agreement_note says why)
     agreement_note: str = ""
 
 
@@ -212,9 +229,12 @@ def collect(
     options: ReportOptions | None = None,
     progress: ProgressState | None = None,
     *,
-    agreement: Callable[..., list[AgreementPair] | None] | None = None,
+    agreement: Callable[..., AgreementSummary | None] | None = None,
 ) -> ReportData:
-    """Gather the report's content from an open session (read only)."""
+    """Gather the report's content from an open session (read only).
+
+    ``agreement`` replaces :func:`coding.report.agreement.report_agreement` (called with the
+    session, the analysts, the chosen document ids or None, the chosen code ids or None)."""
     opts = options or ReportOptions()
     progress = progress or NullProgress()
     info = project_info(session)
@@ -380,19 +400,26 @@ def collect(
         for c in session.scalars(select(Coder).order_by(Coder.name))
         if coded_by.get(c.id)
     ]
-    pairs: list[AgreementPair] | None
+    summary: AgreementSummary | None = None
     note = ""
     analysts = [c for c in coders if c.role != "consensus"]
     if len(analysts) < 2:
-        pairs, note = [], t("agreement_one")
+        note = t("agreement_one")
     else:
         if agreement is None:
-            from coding.report.agreement import coder_agreement as agreement
+            from coding.report.agreement import report_agreement as agreement
         try:
-            pairs = agreement(session, analysts, doc_ids, sorted(selected))
+            summary = agreement(
+                session,
+                analysts,
+                doc_ids if opts.documents else None,
+                sorted(selected) if opts.codes else None,
+            )
         except ImportError:
-            pairs = None
-        if pairs is None:
+            summary = None
+        except TematikError:
+            summary, note = None, t("agreement_nothing")
+        if summary is None and not note:
             note = t("agreement_na")
     progress.progress(5, 10, "agreement")
     check_cancel(progress)
@@ -423,7 +450,7 @@ def collect(
         codebook_description=cb_desc,
         total_codings=len(segs),
         pseudonymized=bool(opts.pseudonymize),
-        agreement=pairs,
+        agreement=summary,
         agreement_note=note,
     )
 

@@ -33,13 +33,33 @@ STRINGS: dict[str, dict[str, str]] = {
         "{themes}. Kodebogen med definitioner, inklusions- og eksklusionskriterier og eksempler "
         "findes i bilag A.",
         "method_agreement": "Interkoder-enighed",
-        "method_agreement_text": "Enigheden mellem {pairs} er målt på tegnniveau for hver kode "
-        "(som i NVivo): hvert tegn i de interviews, som begge kodere har kodet, er en enhed, "
-        "der er kodet eller ikke kodet af hver koder. Den gennemsnitlige Cohens kappa over "
-        "koderne er {kappa} og den gennemsnitlige procentvise enighed {percent}. {ref}",
+        "method_agreement_text": "Enigheden mellem {coders} er beregnet med projektets "
+        "kodersammenligning – de samme tal som i supervisorvisningen og i kommandoen »tematik "
+        "agreement« – over {docs} og {codes}. Samlet er Krippendorffs unitizing-alfa uα "
+        "{u_alpha} ({verdict}), Cohens kappa på tegnniveau {kappa}{turn}.",
+        "method_agreement_turn": " og Krippendorffs alfa på taleturniveau {alpha} "
+        "(95 %-konfidensinterval {ci}, bootstrap)",
+        "method_agreement_kappa_mean": " (gennemsnittet af de parvise kappaer)",
+        "method_agreement_bands": "Vurderingen følger Krippendorffs anbefaling: α ≥ {reliable} "
+        "pålidelig, ≥ {tentative} foreløbig, derunder upålidelig; den tages fra uα (ellers "
+        "alfa på tegn- eller taleturniveau).",
+        "method_agreement_uncoded": "Sådan behandles ukodet tekst:",
+        "treatment_character": "Tegnniveau: Hvert tegn i et sammenlignet dokument er en enhed "
+        "for hver kode. Tegn, som ingen koder har kodet med en kode, tæller som enighed: "
+        "procentvis enighed pustes op af lange ukodede stræk; kappa og alfa korrigerer for "
+        "tilfældig enighed. »Enige om kodet %« er enigheden i den tekst, mindst én koder har "
+        "kodet.",
+        "treatment_turn": "Taletur: Hver taletur er en enhed for hver kode (koden er der eller "
+        "ej). Taleture, som ingen koder har kodet med en kode, tæller som enighed om fravær; "
+        "kappa og alfa korrigerer for tilfældighed. Dokumenter uden taleture udelades.",
+        "treatment_unitizing": "Unitizing-alfa: Krippendorffs unitizing-alfa sammenligner de "
+        "kodede enheder og mellemrummene mellem dem; ukodede stræk indgår som mellemrum, så de "
+        "ikke puster den op, sådan som de puster procentvis enighed op.",
         "method_agreement_ref": "Resultaterne pr. kode findes i bilag B.",
         "agreement_na": "Interkoder-enighed er ikke beregnet for denne rapport.",
         "agreement_one": "Kun én koders arbejde indgår, så interkoder-enighed er ikke relevant.",
+        "agreement_nothing": "Interkoder-enighed kan ikke beregnes: koderne har ikke kodet de "
+        "valgte interviews med de valgte koder.",
         "method_quotes": "Udvælgelse af citater",
         "method_quotes_text": "For hver kode vises op til {count} citater (flere, hvis "
         "analytikerne har markeret flere, dog højst {maximum}). Citater markeret af en analytiker "
@@ -121,14 +141,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "cb_example": "Eksempel",
         "cb_terms": "Indikatorord",
         "appendix_agreement": "Bilag B: Interkoder-enighed",
-        "appendix_agreement_intro": "Enighed på tegnniveau pr. kode mellem {a} og {b} i de "
-        "{docs} interviews, som begge har kodet. Kappa er Cohens kappa over tegn; procent er "
-        "andelen af tegn, hvor koderne er enige (kodet eller ikke kodet).",
-        "agreement_caption": "Interkoder-enighed pr. kode: {a} og {b}",
-        "col_percent": "Enighed",
-        "col_kappa": "Kappa",
-        "col_codings_a": "Kodninger {a}",
-        "col_codings_b": "Kodninger {b}",
+        "appendix_agreement_intro": "Enighed pr. kode mellem {coders} i {docs}, beregnet med "
+        "projektets kodersammenligning (som i supervisorvisningen). uα er Krippendorffs "
+        "unitizing-alfa; tegn κ er Cohens kappa over tegn{mean}; »Enige om kodet %« er "
+        "andelen af den tekst, mindst én koder har kodet med koden, som alle har kodet; "
+        "taletur α er Krippendorffs alfa over taleture med 95 %-konfidensinterval (bootstrap). "
+        "Vurderingen tages fra uα (ellers alfa på tegn- eller taleturniveau).",
+        "agreement_caption": "Interkoder-enighed pr. kode: {coders}",
+        "col_u_alpha": "uα",
+        "col_char_kappa": "Tegn κ",
+        "col_coded_agreement": "Enige om kodet %",
+        "col_turn_alpha": "Taletur α [95 % KI]",
+        "col_verdict": "Vurdering",
+        "overall": "Samlet",
+        "verdict_reliable": "pålidelig",
+        "verdict_tentative": "foreløbig",
+        "verdict_unreliable": "upålidelig",
+        "verdict_undefined": "udefineret",
         "table": "Tabel",
         "figure": "Figur",
         "page": "Side",
@@ -178,14 +207,34 @@ STRINGS: dict[str, dict[str, str]] = {
         "codebook with definitions, inclusion and exclusion criteria and examples is in "
         "appendix A.",
         "method_agreement": "Inter-coder agreement",
-        "method_agreement_text": "Agreement between {pairs} was measured at character level for "
-        "each code (as in NVivo): every character of the interviews both coders coded is a unit, "
-        "coded or not coded by each coder. The mean Cohen's kappa over the codes is {kappa} and "
-        "the mean percentage agreement {percent}. {ref}",
+        "method_agreement_text": "Agreement between {coders} was computed with the project's "
+        "comparison of coders – the same figures as in the supervisor view and the “tematik "
+        "agreement” command – over {docs} and {codes}. Overall, Krippendorff's unitizing alpha "
+        "uα is {u_alpha} ({verdict}) and Cohen's kappa at character level {kappa}{turn}.",
+        "method_agreement_turn": "; Krippendorff's alpha at speaker-turn level is {alpha} "
+        "(95% confidence interval {ci}, bootstrap)",
+        "method_agreement_kappa_mean": " (the mean of the pairwise kappas)",
+        "method_agreement_bands": "The verdict follows Krippendorff's guidance: α ≥ {reliable} "
+        "reliable, ≥ {tentative} tentative, below unreliable; it is taken from uα (else the "
+        "character or speaker-turn alpha).",
+        "method_agreement_uncoded": "How uncoded text is treated:",
+        "treatment_character": "Character: Every character of a compared document is a unit "
+        "for every code. Characters that no coder coded with a code count as agreement: "
+        "percent agreement is inflated by long uncoded stretches; kappa and alpha correct for "
+        "chance agreement. “Agree on coded %” is the agreement restricted to text coded by at "
+        "least one coder.",
+        "treatment_turn": "Speaker turn: Every speaker turn is a unit for every code (code "
+        "present or absent). Turns no coder coded with a code count as agreement on absence; "
+        "kappa and alpha correct for chance. Documents without speaker turns are left out.",
+        "treatment_unitizing": "Unitizing alpha: Krippendorff's unitizing alpha compares the "
+        "coded units and the gaps between them; uncoded stretches enter as gaps, so they do "
+        "not inflate it the way percent agreement is inflated.",
         "method_agreement_ref": "Results per code are in appendix B.",
         "agreement_na": "Inter-coder agreement was not computed for this report.",
         "agreement_one": "Only one coder's work is included, so inter-coder agreement does not "
         "apply.",
+        "agreement_nothing": "Inter-coder agreement cannot be computed: the coders did not code "
+        "the chosen interviews with the chosen codes.",
         "method_quotes": "Choice of quotes",
         "method_quotes_text": "Each code shows up to {count} quotes (more when the analysts "
         "pinned more, at most {maximum}). Quotes pinned by an analyst come first. The others are "
@@ -267,14 +316,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "cb_example": "Example",
         "cb_terms": "Indicator terms",
         "appendix_agreement": "Appendix B: Inter-coder agreement",
-        "appendix_agreement_intro": "Character-level agreement per code between {a} and {b} in "
-        "the {docs} interviews both coded. Kappa is Cohen's kappa over characters; percent is "
-        "the share of characters on which the coders agree (coded or not coded).",
-        "agreement_caption": "Inter-coder agreement per code: {a} and {b}",
-        "col_percent": "Agreement",
-        "col_kappa": "Kappa",
-        "col_codings_a": "Codings {a}",
-        "col_codings_b": "Codings {b}",
+        "appendix_agreement_intro": "Agreement per code between {coders} in {docs}, computed "
+        "with the project's comparison of coders (as in the supervisor view). uα is "
+        "Krippendorff's unitizing alpha; char. κ is Cohen's kappa over characters{mean}; "
+        "“Agree on coded %” is the share of the text anyone coded with the code that all coded; "
+        "turn α is Krippendorff's alpha over speaker turns with its 95% confidence interval "
+        "(bootstrap). The verdict is taken from uα (else the character or speaker-turn alpha).",
+        "agreement_caption": "Inter-coder agreement per code: {coders}",
+        "col_u_alpha": "uα",
+        "col_char_kappa": "Char. κ",
+        "col_coded_agreement": "Agree on coded %",
+        "col_turn_alpha": "Turn α [95% CI]",
+        "col_verdict": "Verdict",
+        "overall": "Overall",
+        "verdict_reliable": "reliable",
+        "verdict_tentative": "tentative",
+        "verdict_unreliable": "unreliable",
+        "verdict_undefined": "undefined",
         "table": "Table",
         "figure": "Figure",
         "page": "Page",
@@ -338,6 +396,14 @@ class Text:
             if self.language == "da"
             else (f"{self.decimal(100 * fraction, digits)}%")
         )
+
+    def interval(self, low: float, high: float, digits: int = 2) -> str:
+        """A confidence interval as the supervisor view and the CLI print it: "[0.66, 1.00]"
+        (Danish "[0,66; 1,00]", the comma being the decimal sign); "–" when undefined."""
+        if low != low or high != high:
+            return "–"
+        sep = "; " if self.language == "da" else ", "
+        return f"[{self.decimal(low, digits)}{sep}{self.decimal(high, digits)}]"
 
     def date(self, d: date) -> str:
         month = MONTHS[self.language].split()[d.month - 1]
