@@ -103,7 +103,8 @@ def copies(tmp_path: Path):
     shutil.copy(base, anne_path)
     master, anne = open_project(master_path), open_project(anne_path)
     with transaction(master) as s:
-        store_document(s, "Interview 3", ParsedDocument(OTHER_TEXT, "txt"))
+        other = store_document(s, "Interview 3", ParsedDocument(OTHER_TEXT, "txt"))
+        set_value(s, case_for_document(s, other), ensure_attribute(s, "sektor_fra"), "stat")
         old = s.scalar(select(Document).where(Document.name == "Interview 1"))
         set_value(s, case_for_document(s, old), ensure_attribute(s, "køn"), "kvinde")
     with transaction(anne) as s:
@@ -139,8 +140,9 @@ def test_new_document_comes_over_with_turns_codings_memos_and_attributes(copies)
     report = merge_project(master, anne_path)
     got = document_row(master, guid)
     assert got["name"] == "Interview 3 (2)"  # the name is taken here by other text
-    assert {k: v for k, v in got.items() if k != "name"} == {
-        k: v for k, v in expected.items() if k != "name"
+    assert got["case"] == "Interview 3 (2)"  # so is the case's name
+    assert {k: v for k, v in got.items() if k not in ("name", "case")} == {
+        k: v for k, v in expected.items() if k not in ("name", "case")
     }
     assert got["turns"] and got["turns"][1].speaker == "Leder"  # same positions, speakers
     assert len(got["codings"]) == 2 and len(got["memos"]) == 1
@@ -150,11 +152,12 @@ def test_new_document_comes_over_with_turns_codings_memos_and_attributes(copies)
     assert report.documents_added == ["Interview 3 (2)"]
     assert report.codings_added == 2 and report.codings_skipped == 0
     assert report.memos_added == 2
-    assert report.cases_added == ["Interview 3"] and report.attributes_added == ["alder"]
+    assert report.cases_added == ["Interview 3 (2)"] and report.attributes_added == ["alder"]
     assert report.attribute_values_added == 3  # region and 52 (new case), 47 (Interview 1)
     assert report.attribute_values_present == 1  # sektor_fra of Interview 1
     kinds = [c.kind for c in report.conflicts]
-    assert "document_renamed" in kinds and "document_missing" not in kinds
+    assert {"document_renamed", "case_renamed"} <= set(kinds)
+    assert "document_missing" not in kinds
     assert "Documents: 1 added (Interview 3 (2))" in report.summary()
     assert "Attribute values: 3 added, 1 already present." in report.summary()
     renamed = next(c for c in report.conflicts if c.kind == "document_renamed")
@@ -183,7 +186,7 @@ def test_merging_twice_adds_nothing(copies) -> None:
     assert again.attributes_added == [] and again.attribute_values_added == 0
     assert again.codings_added == 0 and again.memos_added == 0
     assert again.attribute_values_present == 4 and again.codings_present == 2
-    assert "document_renamed" not in {c.kind for c in again.conflicts}
+    assert not {"document_renamed", "case_renamed"} & {c.kind for c in again.conflicts}
     assert [c.kind for c in again.conflicts].count("attribute_differs") == 1
 
 
@@ -229,7 +232,7 @@ def test_cli_lists_added_documents_and_attributes(
     assert main.main(["merge", str(master_path), str(anne_path), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["documents_added"] == ["Interview 3 (2)"]
-    assert data["cases_added"] == ["Interview 3"] and data["attributes_added"] == ["alder"]
+    assert data["cases_added"] == ["Interview 3 (2)"] and data["attributes_added"] == ["alder"]
     assert data["attribute_values_added"] == 3
     assert any(c["kind"] == "attribute_differs" for c in data["conflicts"])
     assert main.main(["merge", str(master_path), str(anne_path)]) == 0
@@ -237,3 +240,19 @@ def test_cli_lists_added_documents_and_attributes(
     assert "Documents: 0 added, 1 matched by content." in out
     assert "Attribute values: 0 added, 4 already present." in out
     assert "[attribute_differs]" in out
+
+
+def test_document_guid_taken_here_by_other_text_gets_a_new_guid(copies) -> None:
+    master, anne, _, anne_path, guid = copies
+    expected = document_row(anne, guid)
+    with transaction(master) as s:
+        store_document(s, "Noget andet", ParsedDocument("Helt anden tekst.\n", "txt"), guid=guid)
+    report = merge_project(master, anne_path)
+    assert [c.kind for c in report.conflicts].count("document_guid_clash") == 1
+    with transaction(master) as s:
+        new = s.scalar(select(Document).where(Document.text_sha256 == expected["text_sha256"]))
+        assert new is not None and new.guid != guid
+        assert document_turns(s, new.id) == expected["turns"]
+        assert s.scalar(select(func.count(Coding.id)).where(Coding.document_id == new.id)) == 2
+    before = counts(master)
+    assert merge_project(master, anne_path).documents_added == [] and counts(master) == before

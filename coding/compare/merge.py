@@ -61,7 +61,7 @@ class MergeConflict:
 
     kind: str  # document_missing, document_ambiguous, document_renamed, document_guid_clash,
     # code_created, code_matched_by_path, coder_name_clash, coding_guid_differs,
-    # coding_outside_text, memo_differs, memo_target_missing, attribute_differs
+    # coding_outside_text, memo_differs, memo_target_missing, case_renamed, attribute_differs
     message: str
 
     def as_json(self) -> dict[str, str]:
@@ -677,11 +677,20 @@ def _merge_attributes(
         here_case = case_of.get(hid)
         if here_case is None:
             info = data.cases[oc]
-            case = case_by_guid.get(info["guid"]) or case_by_name.get(info["name"])
+            case = case_by_guid.get(info["guid"])
+            same = case_by_name.get(info["name"]) if case is None else None
+            if same is not None and not s.scalar(
+                select(func.count(Document.id)).where(Document.case_id == same.id)
+            ):
+                case = same  # a case of that name without documents here: the same one
             if case is None:
+                name, n = info["name"], 1
+                while name in case_by_name:  # taken by a case of other documents
+                    n += 1
+                    name = f"{info['name']} ({n})"
                 case = Case(
                     guid=info["guid"],
-                    name=info["name"],
+                    name=name,
                     description=info["description"],
                     pseudonyms=info["pseudonyms"],
                 )
@@ -690,6 +699,16 @@ def _merge_attributes(
                 case_by_guid[case.guid] = case_by_name[case.name] = case
                 case_name[case.id] = case.name
                 report.cases_added.append(case.name)
+                if name != info["name"]:
+                    report.conflicts.append(
+                        MergeConflict(
+                            "case_renamed",
+                            f"Case {info['name']!r} of document "
+                            f"{data.documents[did]['name']!r} is new here, but a case of that "
+                            f"name holds other documents; it is added as {name!r}. If they are "
+                            "the same person, move the document into that case.",
+                        )
+                    )
             s.execute(update(Document).where(Document.id == hid).values(case_id=case.id))
             here_case = case_of[hid] = case.id
         if (here_case, oc) not in pairs:
