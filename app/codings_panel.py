@@ -14,7 +14,9 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QVBoxLayout, QWidget
+
+from app.widgets import row_table
 
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Code", "Coder", "Characters", "Memo")
@@ -117,16 +119,9 @@ class CodingsPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model = CodingsModel(code_info, coder_name, self)
-        self.table = QTableView(self)
-        self.table.setObjectName("codingsAtCursor")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setAccessibleName(_tr("Codings at the cursor"))
+        self.table = row_table(
+            "codingsAtCursor", self.model, _tr("Codings at the cursor"), parent=self
+        )
         h = self.table.horizontalHeader()
         # fixed widths: ResizeToContents would measure every row each time the cursor moves
         fm = self.table.fontMetrics()

@@ -15,15 +15,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
+
+from app.widgets import row_table
 
 _Index = QModelIndex | QPersistentModelIndex
 DocIdRole = Qt.ItemDataRole.UserRole + 1
@@ -196,17 +196,8 @@ class DocumentBrowser(QWidget):
         self.filter.setPlaceholderText(_tr("Filter documents…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView(self)
-        self.table.setObjectName("documentTable")
-        self.table.setModel(self.proxy)
+        self.table = row_table("documentTable", self.proxy, _tr("Documents"), parent=self)
         self.table.setSortingEnabled(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setAccessibleName(_tr("Documents"))
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keeps "…_kommunen", "… 12"
         self._delegate = ProgressDelegate(self.table)
         self.table.clicked.connect(self._activated)

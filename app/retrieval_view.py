@@ -33,7 +33,6 @@ from coding.queries import Segment, SegmentFilter, segments
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -43,7 +42,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -61,6 +59,7 @@ from app.segments_table_model import (
     COL_TEXT,
     SegmentsTableModel,
 )
+from app.widgets import row_table
 
 CSV_FIELDS = (
     "document", "speaker", "code_path", "coder", "start", "end", "text", "before", "after",
@@ -154,15 +153,9 @@ class RetrievalView(QWidget):
         self.count_label.setObjectName("segmentCount")
 
         self.model = SegmentsTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("segmentsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = row_table("segmentsTable", self.model, multi_select=True)
+        self.table.setShowGrid(True)  # many columns of free text read better with a grid
         self.table.setSortingEnabled(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
